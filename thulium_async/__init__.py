@@ -1,0 +1,54 @@
+"""Asyncio client for the Thulium contact-center REST API.
+
+```python
+import thulium_async as th
+
+async with th.Client("https://acme.thulium.com/api", auth=("api_user", "api_pass")) as client:
+    async for record in client.outbounds.records.list("00001"):
+        ...
+```
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("thulium-async")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+from . import errors, models
+from ._client import Client
+from ._config import RateLimit, RetryPolicy
+from ._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
+from ._pagination import Page, PaginationDriftError, Paginator
+from ._transport import RawResponse, ResponseLog, ShardedTransport, TransportStats, capture_responses
+
+__all__ = [
+    "Client",
+    "Hooks",
+    "Page",
+    "PaginationDriftError",
+    "Paginator",
+    "RateLimit",
+    "RawResponse",
+    "RequestEvent",
+    "ResponseEvent",
+    "ResponseLog",
+    "RetryEvent",
+    "RetryPolicy",
+    "ShardedTransport",
+    "TransportStats",
+    "__version__",
+    "capture_responses",
+    "errors",
+    "models",
+]
+
+
+def __getattr__(name: str) -> object:
+    # The aiohttp transport lives in an extra: import it only when asked for.
+    if name == "AiohttpTransport":
+        from ._transport._aiohttp import AiohttpTransport
+
+        return AiohttpTransport
+    raise AttributeError(f"module 'thulium_async' has no attribute {name!r}")

@@ -1,0 +1,19 @@
+"""Layer 1: HTTP, auth, limits, retries. Knows no resource and no model."""
+
+from ._capture import ResponseLog, capture_responses
+from ._limiter import Limiter
+from ._pool import ShardedTransport
+from ._response import RawResponse
+from ._transport import QueryParams, Transport, TransportStats, basic_auth_header
+
+__all__ = [
+    "Limiter",
+    "QueryParams",
+    "RawResponse",
+    "ResponseLog",
+    "ShardedTransport",
+    "Transport",
+    "TransportStats",
+    "basic_auth_header",
+    "capture_responses",
+]

@@ -1,0 +1,102 @@
+"""The default transport: several small httpx connection pools behind one facade.
+
+httpcore's pool does work quadratic in its own size on every request
+(perf-baselines §2.2: flat up to 8 connections, collapsing from 16 on), so one
+big pool caps a fan-out client at a fraction of what the network allows. This
+transport keeps each pool at <= 8 connections with keep-alive equal to the pool
+size (no connection churn) and sends each request to the least busy pool. The
+client's limiter caps in-flight requests at the total size, so nothing queues
+inside httpcore.
+"""
+
+from __future__ import annotations
+
+import math
+import ssl
+from collections.abc import AsyncIterator
+
+import httpx
+
+__all__ = ["CONNECTIONS_PER_POOL", "ShardedTransport"]
+
+CONNECTIONS_PER_POOL = 8
+
+
+class _TrackedStream(httpx.AsyncByteStream):
+    """Counts a pool as busy until the response body is closed."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, transport: ShardedTransport, shard: int):
+        self._inner = inner
+        self._transport = transport
+        self._shard = shard
+        self._open = True
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        if self._open:
+            self._open = False
+            self._transport.loads[self._shard] -= 1
+        await self._inner.aclose()
+
+
+class ShardedTransport(httpx.AsyncBaseTransport):
+    """``max_connections`` spread over pools of at most 8 connections each."""
+
+    def __init__(
+        self,
+        *,
+        max_connections: int = 32,
+        verify: ssl.SSLContext | str | bool = True,
+        http2: bool = False,
+        keepalive_expiry: float = 30.0,
+    ) -> None:
+        count = max(1, math.ceil(max_connections / CONNECTIONS_PER_POOL))
+        per_pool = min(CONNECTIONS_PER_POOL, max_connections)
+        limits = httpx.Limits(
+            max_connections=per_pool,
+            max_keepalive_connections=per_pool,
+            keepalive_expiry=keepalive_expiry,
+        )
+        if verify is True:
+            # One TLS context for all pools: building one costs milliseconds.
+            verify = ssl.create_default_context()
+        self._pools = [
+            httpx.AsyncHTTPTransport(limits=limits, verify=verify, http2=http2) for _ in range(count)
+        ]
+        self.loads = [0] * count
+
+    @property
+    def pool_count(self) -> int:
+        """How many connection pools requests are spread over."""
+        return len(self._pools)
+
+    @property
+    def in_flight(self) -> int:
+        """Requests whose response is not closed yet (0 when idle)."""
+        return sum(self.loads)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send through the least busy pool."""
+        loads = self.loads
+        shard = loads.index(min(loads))
+        loads[shard] += 1
+        try:
+            response = await self._pools[shard].handle_async_request(request)
+        except BaseException:
+            loads[shard] -= 1
+            raise
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        return httpx.Response(
+            status_code=response.status_code,
+            headers=response.headers,
+            stream=_TrackedStream(response.stream, self, shard),
+            extensions=response.extensions,
+        )
+
+    async def aclose(self) -> None:
+        """Close every pool."""
+        for pool in self._pools:
+            await pool.aclose()

@@ -1,0 +1,130 @@
+"""What the campaign endpoints answer: campaigns, their statuses, agents and records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ._enums import Dialer, SystemStatus
+
+__all__ = [
+    "Campaign",
+    "CampaignAgent",
+    "CampaignRecord",
+    "CampaignStats",
+    "CampaignStatus",
+    "CreatedCampaign",
+    "CrmCampaignRecord",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Campaign:
+    """An outbound campaign as ``GET outbounds`` lists it.
+
+    The list documents ``id``, ``name``, ``crm``, ``order`` and ``parity``; the
+    other fields are filled when the API sends them.
+    """
+
+    id: str
+    name: str
+    crm: bool
+    order: int | None = None
+    parity: int | None = None
+    active: bool | None = None
+    dialer: Dialer | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    group_id: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CreatedCampaign:
+    """The ids of a new campaign: ``id`` (public, five characters) and the internal one."""
+
+    id: str
+    outbound_id: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CampaignStats:
+    """Record statistics of one campaign."""
+
+    id: str
+    records_count: int
+    completion_percent: float
+
+
+@attrs.frozen(kw_only=True)
+class CampaignAgent:
+    """An agent assigned to a campaign."""
+
+    login: str
+    agent_id: int | None = None
+    number: str | None = None
+    active: bool | None = None
+    active_in_outbound: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CampaignStatus:
+    """A record status defined in a campaign (``status_id`` is what records carry)."""
+
+    status_id: int
+    name: str
+    system_status: SystemStatus
+    dictionary_status_id: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CampaignRecord:
+    """A record (phone number) of a regular, non-CRM campaign.
+
+    ``status`` is the status's name, ``status_id`` its id in the campaign.
+    ``record_fields`` holds the campaign-structure fields when the API sends them.
+    """
+
+    record_id: int
+    phone_number: str
+    system_status: SystemStatus | None = None
+    status: str | None = None
+    status_id: int | None = None
+    call_date: dt.datetime | None = None
+    create_date: dt.datetime | None = None
+    next_call_date: dt.datetime | None = None
+    agent_name: str | None = None
+    agent_login: str | None = None
+    last_note: str | None = None
+    identifier: str | None = None
+    order: int | None = None
+    record_fields: dict[str, str | None] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CrmCampaignRecord:
+    """A record of a CRM-fed campaign: one CRM customer in the campaign.
+
+    ``customer`` and the address fields are the embedded objects the ``include_*``
+    list options ask for; the docs do not show their shape, so they stay mappings.
+    """
+
+    record_id: int
+    customer_id: int
+    phone_number: str | None = None
+    system_status: SystemStatus | None = None
+    status: str | None = None
+    status_id: int | None = None
+    call_date: dt.datetime | None = None
+    create_date: dt.datetime | None = None
+    next_call_date: dt.datetime | None = None
+    agent_name: str | None = None
+    agent_login: str | None = None
+    last_note: str | None = None
+    order: int | None = None
+    customer: dict[str, Any] | None = None
+    custom_fields: dict[str, Any] | None = None
+    address: dict[str, Any] | None = None
+    invoice_address: dict[str, Any] | None = None
+    mail_drop_address: dict[str, Any] | None = None
