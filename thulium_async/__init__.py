@@ -21,7 +21,13 @@ from ._client import Client
 from ._config import RateLimit, RetryPolicy
 from ._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from ._pagination import Page, PaginationDriftError, Paginator
-from ._transport import RawResponse, ResponseLog, ShardedTransport, TransportStats, capture_responses
+from ._transport import (
+    RawResponse,
+    ResponseLog,
+    ShardedTransport,
+    TransportStats,
+    capture_responses,
+)
 
 __all__ = [
     "Client",

@@ -32,7 +32,9 @@ def _whole(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InputError(f"{type(instance).__name__}.{attribute.name}", "a whole number >= 1", value)
+        raise InputError(
+            f"{type(instance).__name__}.{attribute.name}", "a whole number >= 1", value
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -46,9 +48,10 @@ class RateLimit:
             that allows N/s with a small burst never sees a burst from a client
             configured at N/s.
         max_concurrency: requests in flight at once (also sizes the connection pool).
-        adaptive: when ``per_second`` is None, a 429 makes the client settle on a
-            pace under the server's limit and probe back up (AIMD). A configured
-            ``per_second`` is a ceiling that adaptation never exceeds.
+        adaptive: a 429 makes the client settle on a pace under the server's
+            limit and probe back up (AIMD), so a client told nothing still settles
+            under it. A configured ``per_second`` is a ceiling that adaptation
+            never exceeds; ``adaptive=False`` keeps a fixed pace.
     """
 
     per_second: float | None = attrs.field(default=None, validator=_positive)

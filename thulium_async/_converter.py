@@ -86,7 +86,10 @@ def _structure_float(value: Any, _: Any) -> float:
     raise ValueError(f"expected a number, got {value!r}")
 
 
-def _structure_str(value: Any, _: Any) -> str:
+def _structure_str(value: Any, type_: Any) -> Any:
+    if type_ is not str:
+        # A str-based enum (SystemStatus) reaches the str class hook first.
+        return type_(value)
     if isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -174,23 +177,15 @@ def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def _is_exactly(expected: type) -> Callable[[Any], bool]:
-    return lambda type_: type_ is expected
-
-
 def make_converter(tz: dt.tzinfo = DEFAULT_TIMEZONE) -> cattrs.Converter:
     """A converter for models, reading and writing times in the zone ``tz``."""
     converter = cattrs.Converter(forbid_extra_keys=False, prefer_attrib_converters=False)
-    # Exact-type predicates, not class hooks: a class hook for str would also
-    # catch str-based enums (SystemStatus), which must go through their own hook.
-    hooks: tuple[tuple[type, Callable[[Any, Any], Any]], ...] = (
-        (int, _structure_int),
-        (float, _structure_float),
-        (str, _structure_str),
-        (bool, _structure_bool),
-    )
-    for exact, hook in hooks:
-        converter.register_structure_hook_func(_is_exactly(exact), hook)
+    # Class hooks: cattrs consults its built-in int/str handling before any
+    # predicate hook, so only class hooks replace it.
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(dt.datetime, _datetime_hook(tz))
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook_func(

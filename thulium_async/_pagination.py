@@ -66,9 +66,15 @@ class Paginator(Generic[T]):
         concurrency: int = 8,
         on_drift: DriftPolicy = "warn",
     ) -> None:
-        if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= max_page_size:
+        if (
+            isinstance(page_size, bool)
+            or not isinstance(page_size, int)
+            or not 1 <= page_size <= max_page_size
+        ):
             raise InputError("page_size", f"a whole number from 1 to {max_page_size}", page_size)
-        if max_items is not None and (isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0):
+        if max_items is not None and (
+            isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0
+        ):
             raise InputError("max_items", "a whole number >= 0 or None", max_items)
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
             raise InputError("concurrency", "a whole number >= 1", concurrency)

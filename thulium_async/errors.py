@@ -109,7 +109,7 @@ class TransportError(ThuliumError):
         super().__init__(f"{method} {url}: {message}")
 
 
-class TimeoutError(TransportError):  # noqa: A001 - mirrors httpx.TimeoutException's place
+class TimeoutError(TransportError):
     """A connect, read, write or pool timeout expired."""
 
 

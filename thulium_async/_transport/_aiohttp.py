@@ -39,13 +39,18 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
 
     def __init__(self, *, max_connections: int = 32, verify: ssl.SSLContext | bool = True) -> None:
         self._max_connections = max_connections
-        self._ssl: ssl.SSLContext | bool = ssl.create_default_context() if verify is True else verify
+        self._ssl: ssl.SSLContext | bool = (
+            ssl.create_default_context() if verify is True else verify
+        )
         self._session: aiohttp.ClientSession | None = None
 
     def _get_session(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(
-                limit=self._max_connections, limit_per_host=0, ssl=self._ssl, enable_cleanup_closed=False
+                limit=self._max_connections,
+                limit_per_host=0,
+                ssl=self._ssl,
+                enable_cleanup_closed=False,
             )
             # No cookie jar, no auto decompression surprises: httpx semantics.
             self._session = aiohttp.ClientSession(
@@ -70,7 +75,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 timeout=_timeout(request),
             ) as response:
                 content = await response.read()
-                headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.raw_headers]
+                headers = [
+                    (k.decode("latin-1"), v.decode("latin-1")) for k, v in response.raw_headers
+                ]
                 status = response.status
         except aiohttp.ClientConnectorError as exc:
             raise httpx.ConnectError(str(exc), request=request) from exc

@@ -23,15 +23,19 @@ __all__ = ["Limiter"]
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
-_DECREASE = 0.7  # multiplicative decrease on a 429 (AIMD)
+_DECREASE = 0.5  # multiplicative decrease on a 429 (AIMD)
 _INCREASE = 1.05  # multiplicative probe up per quiet second
+_NEAR_LIMIT = 0.9  # probe up to this share of the pace that last drew a 429 ...
+_FORGET = 10.0  # ... and raise that mark 5 % per this many quiet seconds
 _MIN_RATE = 0.5  # never settle below one request every two seconds
 
 
 class Limiter:
     """Gates every attempt: ``await acquire()`` before sending, ``release()`` after."""
 
-    def __init__(self, config: RateLimit, *, clock: Clock = time.monotonic, sleep: Sleep = anyio.sleep):
+    def __init__(
+        self, config: RateLimit, *, clock: Clock = time.monotonic, sleep: Sleep = anyio.sleep
+    ):
         self.config = config
         self._clock = clock
         self._sleep = sleep
@@ -41,7 +45,8 @@ class Limiter:
         self._interval = 1.0 / config.per_second if config.per_second else 0.0
         self._tat = 0.0
         self._paused_until = 0.0
-        self._adaptive = config.adaptive and config.per_second is None
+        self._adaptive = config.adaptive
+        self._limit_seen: float | None = None  # the pace that last drew a 429
         # Throughput window for adaptation: grants since _window_start.
         self._window_start = clock()
         self._window_grants = 0
@@ -118,6 +123,7 @@ class Limiter:
         base = self._rate if self._rate is not None else observed
         if self._rate is not None and observed > 0:
             base = min(base, observed)
+        self._limit_seen = base
         self._set_rate(max(_MIN_RATE, base * _DECREASE))
 
     def _observed_rate(self, now: float) -> float:
@@ -128,8 +134,13 @@ class Limiter:
         self._window_grants += 1
         if now - self._window_start < 1.0:
             return
-        if self._adaptive and self._rate is not None and now - self._last_throttle >= 1.0:
+        quiet = now - self._last_throttle
+        if self._adaptive and self._rate is not None and quiet >= 1.0:
             probed = self._rate * _INCREASE
+            if self._limit_seen is not None:
+                # Approach the pace that failed last time slowly, not past it.
+                self._limit_seen *= _INCREASE ** min(1.0, (now - self._window_start) / _FORGET)
+                probed = min(probed, max(self._rate, _NEAR_LIMIT * self._limit_seen))
             if self._ceiling is not None:
                 probed = min(probed, self._ceiling)
             self._set_rate(probed)

@@ -64,7 +64,8 @@ class ShardedTransport(httpx.AsyncBaseTransport):
             # One TLS context for all pools: building one costs milliseconds.
             verify = ssl.create_default_context()
         self._pools = [
-            httpx.AsyncHTTPTransport(limits=limits, verify=verify, http2=http2) for _ in range(count)
+            httpx.AsyncHTTPTransport(limits=limits, verify=verify, http2=http2)
+            for _ in range(count)
         ]
         self.loads = [0] * count
 

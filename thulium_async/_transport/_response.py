@@ -75,7 +75,9 @@ def _details(body: Any) -> list[ErrorDetail]:
                 code = item.get("code")
                 details.append(
                     ErrorDetail(
-                        code=int(code) if isinstance(code, (int, str)) and str(code).isdigit() else None,
+                        code=int(code)
+                        if isinstance(code, (int, str)) and str(code).isdigit()
+                        else None,
                         message=str(item.get("message", "")),
                     )
                 )

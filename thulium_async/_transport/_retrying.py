@@ -28,7 +28,9 @@ class Decision:
     ambiguous: bool = False
 
 
-def decide(error: BaseException, *, method: str, safe_to_repeat: bool, policy: RetryPolicy) -> Decision:
+def decide(
+    error: BaseException, *, method: str, safe_to_repeat: bool, policy: RetryPolicy
+) -> Decision:
     """Classify a failed attempt.
 
     ``ambiguous`` marks attempts the server may have applied (the request was
@@ -71,9 +73,14 @@ def build_retrying(
     method: str,
     safe_to_repeat: bool,
     on_retry: OnRetry,
+    elapsed: float = 0.0,
     sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
 ) -> tenacity.AsyncRetrying:
-    """A tenacity loop: stop after max attempts or the deadline; wait per decision."""
+    """A tenacity loop: stop after max attempts or the deadline; wait per decision.
+
+    ``elapsed`` is the time the call already spent before the loop started
+    (its first attempt), so the deadline covers the whole call.
+    """
 
     def should_retry(state: tenacity.RetryCallState) -> bool:
         error = state.outcome.exception() if state.outcome else None
@@ -91,7 +98,7 @@ def build_retrying(
 
     stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(policy.max_attempts)
     if policy.deadline is not None:
-        stop = stop | tenacity.stop_before_delay(policy.deadline)
+        stop = stop | tenacity.stop_before_delay(max(0.0, policy.deadline - elapsed))
 
     def before_sleep(state: tenacity.RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None

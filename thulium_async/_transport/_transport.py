@@ -21,12 +21,12 @@ from .._config import RateLimit, RetryPolicy
 from .._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from .._logging import logger
 from .._retry_after import parse_retry_after
-from ..errors import APIError, TransportError
+from ..errors import APIError, ThuliumError, TransportError
 from ._capture import record
 from ._errors import transport_error
 from ._limiter import Limiter
 from ._response import RawResponse, error_from_response
-from ._retrying import build_retrying
+from ._retrying import build_retrying, decide
 
 __all__ = ["QueryParams", "Transport"]
 
@@ -42,7 +42,7 @@ class _CallState:
 
 
 def basic_auth_header(username: str, password: str) -> str:
-    """The ``Authorization`` value for HTTP Basic (no trailing newline, unlike the docs' example)."""
+    """The HTTP Basic ``Authorization`` value (no trailing newline, unlike the docs' example)."""
     token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
     return f"Basic {token}"
 
@@ -113,27 +113,52 @@ class Transport:
     ) -> RawResponse:
         """Send one API call; retry per the policy; raise our errors, never httpx's."""
         url = self.base_url + path.lstrip("/")
-        headers = self.headers
+        headers: dict[str, str] | None = self.headers or None
         content = None
         if json is not None:
             content = orjson.dumps(json)
-            headers = {**headers, "Content-Type": "application/json"}
+            headers = {**self.headers, "Content-Type": "application/json"}
         request = self.http.build_request(
-            method, url, params=list(params) if params else None, content=content, headers=headers, timeout=self.timeout
+            method,
+            url,
+            params=list(params) if params else None,
+            content=content,
+            headers=headers,
+            timeout=self.timeout,
         )
         state = _CallState()
-        retrying = build_retrying(
-            self.retry, method=method, safe_to_repeat=safe_to_repeat, on_retry=self._on_retry
+        started = time.monotonic()
+        try:
+            return await self._attempt(request, state)
+        except ThuliumError as error:
+            first_error = error
+        # Most calls succeed at once: tenacity (~30 µs a call) only runs for retries.
+        decision = decide(
+            first_error, method=method, safe_to_repeat=safe_to_repeat, policy=self.retry
         )
+        if not decision.retry or self.retry.max_attempts == 1:
+            raise first_error
+        retrying = build_retrying(
+            self.retry,
+            method=method,
+            safe_to_repeat=safe_to_repeat,
+            on_retry=self._on_retry,
+            elapsed=time.monotonic() - started,
+        )
+        pending: list[ThuliumError] = [first_error]
         async for attempt in retrying:
             with attempt:
+                if pending:
+                    raise pending.pop()  # replays attempt 1 so tenacity waits and counts it
                 return await self._attempt(request, state)
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
     async def _attempt(self, request: httpx.Request, state: _CallState) -> RawResponse:
         state.attempts += 1
         method, url = request.method, _loggable(request.url)
-        self._emit(self.hooks.on_request, RequestEvent(method=method, url=url, attempt=state.attempts))
+        self._emit(
+            self.hooks.on_request, RequestEvent(method=method, url=url, attempt=state.attempts)
+        )
         await self.limiter.acquire()
         started = time.perf_counter()
         self.stats.requests += 1
@@ -217,7 +242,11 @@ class Transport:
             decision.reason,
         )
         event = RetryEvent(
-            method=method, url=url, attempt=state.attempt_number, delay=delay, reason=decision.reason
+            method=method,
+            url=url,
+            attempt=state.attempt_number,
+            delay=delay,
+            reason=decision.reason,
         )
         self._emit(self.hooks.on_retry, event)
 
@@ -226,7 +255,7 @@ class Transport:
         for callback in callbacks:
             try:
                 callback(event)
-            except Exception:
+            except Exception:  # noqa: PERF203 - one bad hook must not silence the others
                 logger.exception("a %s hook raised; ignored", type(event).__name__)
 
 

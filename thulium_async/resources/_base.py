@@ -55,9 +55,16 @@ class Resource:
         try:
             return self._context.converter.structure(data, type_)
         except Exception as exc:  # cattrs raises ClassValidationError/ExceptionGroup
-            details = "; ".join(cattrs.transform_error(exc)) if isinstance(exc, cattrs.BaseValidationError) else str(exc)
+            details = (
+                "; ".join(cattrs.transform_error(exc))
+                if isinstance(exc, cattrs.BaseValidationError)
+                else str(exc)
+            )
             raise DecodeError(
-                f"unexpected answer shape: {details}", method=raw.method, url=raw.url, body=raw.content
+                f"unexpected answer shape: {details}",
+                method=raw.method,
+                url=raw.url,
+                body=raw.content,
             ) from exc
 
     def _paginate(
@@ -87,7 +94,9 @@ class Resource:
             if isinstance(body, dict):
                 items = body.get("result", body.get("records", []))
                 count = self._structure(raw, int, body.get("count")) if "count" in body else None
-            return Page(items=self._structure(raw, converter_list, items or []), offset=offset, count=count)
+            return Page(
+                items=self._structure(raw, converter_list, items or []), offset=offset, count=count
+            )
 
         return Paginator(
             fetch,
@@ -103,8 +112,12 @@ def bool_param(value: bool) -> str:
     return "true" if value else "false"
 
 
-def array_param(name: str, values: Any, convert: Callable[[Any, str], Any]) -> list[tuple[str, str]]:
+def array_param(
+    name: str, values: Any, convert: Callable[[Any, str], Any]
+) -> list[tuple[str, str]]:
     """``name[]=a&name[]=b``: the API's PHP-style array form."""
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         values = [values]
-    return [(f"{name}[]", str(convert(value, f"{name}[{index}]"))) for index, value in enumerate(values)]
+    return [
+        (f"{name}[]", str(convert(value, f"{name}[{index}]"))) for index, value in enumerate(values)
+    ]

@@ -18,7 +18,14 @@ from .. import _validate as check
 from .._logging import logger
 from .._transport import RawResponse
 from ..errors import InputError
-from ..models import BatchItemResult, BatchResult, BatchStatus, NewCrmRecord, NewRecord, RecordUpdate
+from ..models import (
+    BatchItemResult,
+    BatchResult,
+    BatchStatus,
+    NewCrmRecord,
+    NewRecord,
+    RecordUpdate,
+)
 from ._base import Context, Resource, array_param, bool_param
 from ._outbound_records import RecordResource
 from ._record_inputs import encode_changes, encode_new_crm_record, encode_new_record
@@ -73,8 +80,10 @@ class _BatchResource(Resource):
                 logger.warning("batch answer has key %r that matches no input; ignored", key)
                 continue
             answered.add(index)
-            for wire in self._structure(raw, list[_WireItem], value if isinstance(value, list) else [value]):
-                items.append(_item(index, str(key), inputs[index], wire))
+            wires = self._structure(
+                raw, list[_WireItem], value if isinstance(value, list) else [value]
+            )
+            items.extend(_item(index, str(key), inputs[index], wire) for wire in wires)
         unanswered = [(index, inputs[index]) for index in sorted(set(keys.values()) - answered)]
         items.sort(key=lambda item: item.index)
         return BatchResult(items=items, unanswered=unanswered)
@@ -82,8 +91,13 @@ class _BatchResource(Resource):
 
 def _item(index: int, key: str, value: T, wire: _WireItem) -> BatchItemResult[T]:
     return BatchItemResult(
-        index=index, key=key, input=value, http_status=wire.http_status, status=wire.status,
-        record_id=wire.record_id, message=wire.message,
+        index=index,
+        key=key,
+        input=value,
+        http_status=wire.http_status,
+        status=wire.status,
+        record_id=wire.record_id,
+        message=wire.message,
     )
 
 
@@ -101,7 +115,9 @@ class BatchOutboundRecords(_BatchResource, RecordResource):
         """
         cid = check.campaign_id(campaign_id)
         tz = self._context.timezone
-        bodies = [encode_new_record(record, tz, f"records[{i}].") for i, record in enumerate(records)]
+        bodies = [
+            encode_new_record(record, tz, f"records[{i}].") for i, record in enumerate(records)
+        ]
         keys = _unique_keys([body["phone_number"] for body in bodies], "records")
         for index, body in enumerate(bodies):
             await self._check_statuses(cid, body, f"records[{index}].")
@@ -125,17 +141,32 @@ class BatchOutboundRecords(_BatchResource, RecordResource):
             if not isinstance(update, RecordUpdate):
                 raise InputError(prefix.rstrip("."), "a RecordUpdate", update)
             if update.identifier is not None or update.customer_id is not None:
-                raise InputError(f"{prefix}phone_number", "records named by phone_number only", None)
+                raise InputError(
+                    f"{prefix}phone_number", "records named by phone_number only", None
+                )
             if update.phone_number is None:
-                raise InputError(f"{prefix}phone_number", "the phone number of the record to change", None)
-            changes = encode_changes(attrs.asdict(update, recurse=False), self._context.timezone, prefix)
+                raise InputError(
+                    f"{prefix}phone_number", "the phone number of the record to change", None
+                )
+            changes = encode_changes(
+                attrs.asdict(update, recurse=False), self._context.timezone, prefix
+            )
             changes.pop("identifier", None)
             if not changes:
                 raise InputError(prefix.rstrip("."), "at least one field to change", update)
             await self._check_statuses(cid, changes, prefix)
-            bodies.append({"phone_number": check.phone_number(update.phone_number, f"{prefix}phone_number"), **changes})
+            bodies.append(
+                {
+                    "phone_number": check.phone_number(
+                        update.phone_number, f"{prefix}phone_number"
+                    ),
+                    **changes,
+                }
+            )
         keys = _unique_keys([body["phone_number"] for body in bodies], "records")
-        params = [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
+        params = (
+            [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
+        )
         raw = await self._call(
             "PUT", f"batch/outbounds/{cid}/records", params=params, json={"records": bodies}
         )
@@ -171,12 +202,17 @@ class BatchCrmOutboundRecords(_BatchResource, RecordResource):
         """Add customers; results keyed by customer id (ADDED, ALREADY_EXISTS, FAILED)."""
         cid = check.campaign_id(campaign_id)
         tz = self._context.timezone
-        bodies = [encode_new_crm_record(record, tz, f"records[{i}].") for i, record in enumerate(records)]
+        bodies = [
+            encode_new_crm_record(record, tz, f"records[{i}].") for i, record in enumerate(records)
+        ]
         keys = _unique_keys([str(body["customer_id"]) for body in bodies], "records")
         for index, body in enumerate(bodies):
             await self._check_statuses(cid, body, f"records[{index}].")
         raw = await self._call(
-            "POST", f"batch/crm_outbounds/{cid}/records", json={"records": bodies}, safe_to_repeat=True
+            "POST",
+            f"batch/crm_outbounds/{cid}/records",
+            json={"records": bodies},
+            safe_to_repeat=True,
         )
         return self._results(raw, keys, records)
 

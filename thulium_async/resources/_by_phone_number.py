@@ -43,5 +43,7 @@ class OutboundStatusByPhoneNumber(Resource):
             "phone_number": check.phone_number(phone_number),
             "status_id": check.positive_id(status_id, "status_id"),
         }
-        raw = await self._call("POST", "outbound_status_by_phone_number", json=body, safe_to_repeat=True)
+        raw = await self._call(
+            "POST", "outbound_status_by_phone_number", json=body, safe_to_repeat=True
+        )
         return _campaign_ids(self._structure(raw, dict[str, list[str]] | list[str]))

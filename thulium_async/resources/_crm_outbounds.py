@@ -55,9 +55,12 @@ class CrmOutboundRecords(RecordResource):
                 raise InputError("order", "'next_call_date' or '-next_call_date'", order)
             params.append(("order", order))
         params += record_filters(
-            status_id=status_id, system_status=system_status,
-            create_date_from=create_date_from, create_date_to=create_date_to,
-            call_date_from=call_date_from, call_date_to=call_date_to,
+            status_id=status_id,
+            system_status=system_status,
+            create_date_from=create_date_from,
+            create_date_to=create_date_to,
+            call_date_from=call_date_from,
+            call_date_to=call_date_to,
         )
         for name, flag in (
             ("include_customer", include_customer),
@@ -69,8 +72,13 @@ class CrmOutboundRecords(RecordResource):
             if flag is not None:
                 params.append((name, bool_param(flag)))
         return self._paginate(
-            f"crm_outbounds/{cid}/records", params, CrmCampaignRecord, max_page_size=MAX_PAGE_SIZE,
-            page_size=page_size, max_items=max_items, concurrency=concurrency,
+            f"crm_outbounds/{cid}/records",
+            params,
+            CrmCampaignRecord,
+            max_page_size=MAX_PAGE_SIZE,
+            page_size=page_size,
+            max_items=max_items,
+            concurrency=concurrency,
         )
 
     async def get(self, campaign_id: str | int, customer_id: int) -> CrmCampaignRecord:
@@ -100,15 +108,20 @@ class CrmOutboundRecords(RecordResource):
         cid = check.campaign_id(campaign_id)
         body = encode_new_crm_record(
             {
-                "customer_id": customer_id, "status_id": status_id,
-                "dictionary_status_id": dictionary_status_id, "agent_login": agent_login,
-                "next_call_date": next_call_date, "order": order,
+                "customer_id": customer_id,
+                "status_id": status_id,
+                "dictionary_status_id": dictionary_status_id,
+                "agent_login": agent_login,
+                "next_call_date": next_call_date,
+                "order": order,
             },
             self._context.timezone,
         )
         await self._check_statuses(cid, body)
         try:
-            raw = await self._call("POST", f"crm_outbounds/{cid}/records", json=body, safe_to_repeat=True)
+            raw = await self._call(
+                "POST", f"crm_outbounds/{cid}/records", json=body, safe_to_repeat=True
+            )
         except (ValidationError, ServerError, TransportError) as error:
             if not _was_ambiguous(error):
                 raise
@@ -117,7 +130,9 @@ class CrmOutboundRecords(RecordResource):
                 raise
             logger.info(
                 "create of customer %d in campaign %s was ambiguous; record %d is there",
-                body["customer_id"], cid, existing,
+                body["customer_id"],
+                cid,
+                existing,
             )
             return existing
         return int(self._structure(raw, dict[str, int])["record_id"])
@@ -143,8 +158,11 @@ class CrmOutboundRecords(RecordResource):
         cid = check.campaign_id(campaign_id)
         customer = check.positive_id(customer_id, "customer_id")
         values: dict[str, Any] = {
-            "status_id": status_id, "dictionary_status_id": dictionary_status_id,
-            "agent_login": agent_login, "next_call_date": next_call_date, "order": order,
+            "status_id": status_id,
+            "dictionary_status_id": dictionary_status_id,
+            "agent_login": agent_login,
+            "next_call_date": next_call_date,
+            "order": order,
         }
         body = await self._prepared(cid, values)
         await self._call("PUT", f"crm_outbounds/{cid}/records/{customer}", json=body)

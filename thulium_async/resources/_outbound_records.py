@@ -10,7 +10,14 @@ from .. import _validate as check
 from .._logging import logger
 from .._pagination import Paginator
 from .._transport import QueryParams
-from ..errors import APIError, InputError, NotFoundError, ServerError, TransportError, ValidationError
+from ..errors import (
+    APIError,
+    InputError,
+    NotFoundError,
+    ServerError,
+    TransportError,
+    ValidationError,
+)
 from ..models import CampaignRecord, CampaignStatus, SystemStatus
 from ._base import Resource, array_param, bool_param
 from ._record_inputs import encode_changes, encode_new_record, require_status_fields
@@ -57,7 +64,9 @@ def record_filters(
 class RecordResource(Resource):
     """Shared by record resources: the status check before writes."""
 
-    async def _check_statuses(self, campaign_id: str, body: dict[str, Any], prefix: str = "") -> None:
+    async def _check_statuses(
+        self, campaign_id: str, body: dict[str, Any], prefix: str = ""
+    ) -> None:
         if not self._context.check_statuses:
             return
         if "status_id" not in body and "dictionary_status_id" not in body:
@@ -110,17 +119,29 @@ class OutboundRecords(RecordResource):
         """
         cid = check.campaign_id(campaign_id)
         params: QueryParams = record_filters(
-            status_id=status_id, system_status=system_status,
-            create_date_from=create_date_from, create_date_to=create_date_to,
-            call_date_from=call_date_from, call_date_to=call_date_to,
+            status_id=status_id,
+            system_status=system_status,
+            create_date_from=create_date_from,
+            create_date_to=create_date_to,
+            call_date_from=call_date_from,
+            call_date_to=call_date_to,
         )
         return self._paginate(
-            f"outbounds/{cid}/records", params, CampaignRecord, max_page_size=MAX_PAGE_SIZE,
-            page_size=page_size, max_items=max_items, concurrency=concurrency,
+            f"outbounds/{cid}/records",
+            params,
+            CampaignRecord,
+            max_page_size=MAX_PAGE_SIZE,
+            page_size=page_size,
+            max_items=max_items,
+            concurrency=concurrency,
         )
 
     async def get(
-        self, campaign_id: str | int, phone_number: str, *, search_in_additional_numbers: bool = False
+        self,
+        campaign_id: str | int,
+        phone_number: str,
+        *,
+        search_in_additional_numbers: bool = False,
     ) -> CampaignRecord:
         """The record with this phone number.
 
@@ -129,7 +150,9 @@ class OutboundRecords(RecordResource):
         """
         cid = check.campaign_id(campaign_id)
         phone = check.phone_number(phone_number)
-        params = [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
+        params = (
+            [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
+        )
         raw = await self._call("GET", f"outbounds/{cid}/records/{phone}", params=params)
         return self._structure(raw, CampaignRecord)  # type: ignore[no-any-return]
 
@@ -160,16 +183,22 @@ class OutboundRecords(RecordResource):
         cid = check.campaign_id(campaign_id)
         body = encode_new_record(
             {
-                "phone_number": phone_number, "status_id": status_id,
-                "dictionary_status_id": dictionary_status_id, "identifier": identifier,
-                "agent_login": agent_login, "next_call_date": next_call_date,
-                "record_fields": record_fields, "order": order,
+                "phone_number": phone_number,
+                "status_id": status_id,
+                "dictionary_status_id": dictionary_status_id,
+                "identifier": identifier,
+                "agent_login": agent_login,
+                "next_call_date": next_call_date,
+                "record_fields": record_fields,
+                "order": order,
             },
             self._context.timezone,
         )
         await self._check_statuses(cid, body)
         try:
-            raw = await self._call("POST", f"outbounds/{cid}/records", json=body, safe_to_repeat=True)
+            raw = await self._call(
+                "POST", f"outbounds/{cid}/records", json=body, safe_to_repeat=True
+            )
         except (ValidationError, ServerError, TransportError) as error:
             if not _was_ambiguous(error):
                 raise
@@ -178,7 +207,9 @@ class OutboundRecords(RecordResource):
                 raise
             logger.info(
                 "create of %s in campaign %s was ambiguous; record %d is there, counted as created",
-                body["phone_number"], cid, existing,
+                body["phone_number"],
+                cid,
+                existing,
             )
             return existing
         return int(self._structure(raw, dict[str, int])["record_id"])
@@ -207,20 +238,36 @@ class OutboundRecords(RecordResource):
         """
         cid = check.campaign_id(campaign_id)
         phone = check.phone_number(phone_number)
-        body = await self._prepared(cid, {
-            "status_id": status_id, "dictionary_status_id": dictionary_status_id,
-            "agent_login": agent_login, "next_call_date": next_call_date, "record_fields": record_fields,
-        })
-        params = [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
+        body = await self._prepared(
+            cid,
+            {
+                "status_id": status_id,
+                "dictionary_status_id": dictionary_status_id,
+                "agent_login": agent_login,
+                "next_call_date": next_call_date,
+                "record_fields": record_fields,
+            },
+        )
+        params = (
+            [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
+        )
         await self._call("PUT", f"outbounds/{cid}/records/{phone}", params=params, json=body)
 
     async def delete(
-        self, campaign_id: str | int, phone_number: str, *, search_in_additional_numbers: bool = False
+        self,
+        campaign_id: str | int,
+        phone_number: str,
+        *,
+        search_in_additional_numbers: bool = False,
     ) -> None:
         """Remove every record with this phone number (records in a call stay)."""
         cid = check.campaign_id(campaign_id)
         phone = check.phone_number(phone_number)
-        params = [("search_in_additional_numbers", bool_param(True))] if search_in_additional_numbers else None
+        params = (
+            [("search_in_additional_numbers", bool_param(True))]
+            if search_in_additional_numbers
+            else None
+        )
         await self._call("DELETE", f"outbounds/{cid}/records/{phone}", params=params)
 
 
@@ -248,10 +295,16 @@ class OutboundRecordsByIdentifier(RecordResource):
         """Change the record with this identifier (only the arguments given are sent)."""
         cid = check.campaign_id(campaign_id)
         ident = check.identifier(identifier)
-        body = await self._prepared(cid, {
-            "status_id": status_id, "dictionary_status_id": dictionary_status_id,
-            "agent_login": agent_login, "next_call_date": next_call_date, "record_fields": record_fields,
-        })
+        body = await self._prepared(
+            cid,
+            {
+                "status_id": status_id,
+                "dictionary_status_id": dictionary_status_id,
+                "agent_login": agent_login,
+                "next_call_date": next_call_date,
+                "record_fields": record_fields,
+            },
+        )
         await self._call("PUT", f"outbounds/{cid}/records_by_identifier/{ident}", json=body)
 
     async def delete(self, campaign_id: str | int, identifier: str) -> None:

@@ -14,7 +14,9 @@ from ._outbound_records import OutboundRecords, OutboundRecordsByIdentifier
 
 __all__ = ["OutboundAgents", "OutboundStats", "OutboundStatuses", "Outbounds"]
 
-_PARAMETER_KEYS = frozenset({"caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls"})
+_PARAMETER_KEYS = frozenset(
+    {"caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls"}
+)
 
 
 def _campaign_body(
@@ -62,7 +64,9 @@ def _parameters(parameters: Mapping[str, Any]) -> dict[str, Any]:
         raise InputError("parameters", "a mapping such as {'caller_id': '123456789'}", parameters)
     unknown = set(parameters) - _PARAMETER_KEYS
     if unknown:
-        raise InputError(f"parameters[{sorted(unknown)[0]!r}]", f"one of {sorted(_PARAMETER_KEYS)}", None)
+        raise InputError(
+            f"parameters[{sorted(unknown)[0]!r}]", f"one of {sorted(_PARAMETER_KEYS)}", None
+        )
     return dict(parameters)
 
 
@@ -131,7 +135,7 @@ class Outbounds(Resource):
         name: str,
         dialer: Dialer | str,
         crm: bool,
-        id: str | int | None = None,  # noqa: A002 - the API's name
+        id: str | int | None = None,
         active: bool | None = None,
         start_date: dt.date | str | None = None,
         end_date: dt.date | str | None = None,
@@ -150,8 +154,15 @@ class Outbounds(Resource):
         if not isinstance(crm, bool):
             raise InputError("crm", "True (CRM-fed) or False (phone records)", crm)
         body = _campaign_body(
-            name=name, dialer=dialer, active=active, start_date=start_date, end_date=end_date,
-            order=order, parity=parity, parameters=parameters, group_id=group_id,
+            name=name,
+            dialer=dialer,
+            active=active,
+            start_date=start_date,
+            end_date=end_date,
+            order=order,
+            parity=parity,
+            parameters=parameters,
+            group_id=group_id,
         )
         body["crm"] = crm
         if id is not None:
@@ -176,8 +187,15 @@ class Outbounds(Resource):
         """Change a campaign; only the arguments given are sent (``crm`` cannot change)."""
         cid = check.campaign_id(campaign_id)
         body = _campaign_body(
-            name=name, dialer=dialer, active=active, start_date=start_date, end_date=end_date,
-            order=order, parity=parity, parameters=parameters, group_id=group_id,
+            name=name,
+            dialer=dialer,
+            active=active,
+            start_date=start_date,
+            end_date=end_date,
+            order=order,
+            parity=parity,
+            parameters=parameters,
+            group_id=group_id,
         )
         if not body:
             raise InputError("update", "at least one field to change", None)
@@ -202,8 +220,15 @@ class Outbounds(Resource):
         """Clone a campaign; returns the new campaign's id."""
         cid = check.campaign_id(campaign_id)
         body = _campaign_body(
-            name=name, dialer=None, active=None, start_date=start_date, end_date=end_date,
-            order=None, parity=None, parameters=parameters, group_id=None,
+            name=name,
+            dialer=None,
+            active=None,
+            start_date=start_date,
+            end_date=end_date,
+            order=None,
+            parity=None,
+            parameters=parameters,
+            group_id=None,
         )
         if new_id is not None:
             body = {"new_id": check.campaign_id(new_id, "new_id"), **body}
@@ -222,7 +247,9 @@ class Outbounds(Resource):
         """Make ``logins`` the campaign's complete agent list (safe to repeat)."""
         await self._agents_action(campaign_id, "set_agents", logins)
 
-    async def _agents_action(self, campaign_id: str | int, action: str, logins: Iterable[str]) -> None:
+    async def _agents_action(
+        self, campaign_id: str | int, action: str, logins: Iterable[str]
+    ) -> None:
         cid = check.campaign_id(campaign_id)
         body = {"logins": check.logins(logins)}
         # Setting membership is idempotent, so a lost answer may be retried.

@@ -45,7 +45,9 @@ def encode_changes(values: dict[str, Any], tz: dt.tzinfo, prefix: str = "") -> d
     if values.get("agent_login") is not None:
         body["agent_login"] = check.login(values["agent_login"], f"{prefix}agent_login")
     if values.get("next_call_date") is not None:
-        body["next_call_date"] = check.datetime_value(values["next_call_date"], f"{prefix}next_call_date", tz)
+        body["next_call_date"] = check.datetime_value(
+            values["next_call_date"], f"{prefix}next_call_date", tz
+        )
     if values.get("record_fields") is not None:
         body["record_fields"] = check.string_map(values["record_fields"], f"{prefix}record_fields")
     if values.get("order") is not None:
@@ -71,7 +73,9 @@ def encode_new_crm_record(record: Any, tz: dt.tzinfo, prefix: str = "") -> dict[
     return {"customer_id": customer, **encode_changes(values, tz, prefix)}
 
 
-def require_status_fields(body: dict[str, Any], statuses: list[CampaignStatus], prefix: str = "") -> None:
+def require_status_fields(
+    body: dict[str, Any], statuses: list[CampaignStatus], prefix: str = ""
+) -> None:
     """Refuse a status whose system status needs fields the body lacks, or an unknown status."""
     status_id = body.get("status_id")
     dictionary_id = body.get("dictionary_status_id")
@@ -81,14 +85,18 @@ def require_status_fields(body: dict[str, Any], statuses: list[CampaignStatus], 
     if system is None:
         if status_id is not None:
             known = sorted(status.status_id for status in statuses)
-            raise InputError(f"{prefix}status_id", f"one of the campaign's status ids {known}", status_id)
+            raise InputError(
+                f"{prefix}status_id", f"one of the campaign's status ids {known}", status_id
+            )
         return  # a dictionary status not used by this campaign: the API decides
     if system is SystemStatus.MY_RECORD:
         for name in ("agent_login", "next_call_date"):
             if name not in body:
                 raise InputError(f"{prefix}{name}", "a value: the status is MY_RECORD", None)
     if system is SystemStatus.CALL_NO_SOONER_THAN and "next_call_date" not in body:
-        raise InputError(f"{prefix}next_call_date", "a value: the status is CALL_NO_SOONER_THAN", None)
+        raise InputError(
+            f"{prefix}next_call_date", "a value: the status is CALL_NO_SOONER_THAN", None
+        )
 
 
 _FIELDS: dict[type, frozenset[str]] = {
@@ -105,7 +113,11 @@ def _values(record: Any, cls: type, prefix: str) -> dict[str, Any]:
         unknown = set(record) - _FIELDS[cls]
         if unknown:
             raise InputError(
-                f"{prefix}{sorted(unknown)[0]}", f"one of {cls.__name__}'s fields {sorted(_FIELDS[cls])}", None
+                f"{prefix}{sorted(unknown)[0]}",
+                f"one of {cls.__name__}'s fields {sorted(_FIELDS[cls])}",
+                None,
             )
         return record
-    raise InputError(prefix.rstrip(".") or "record", f"a {cls.__name__} or a mapping of its fields", record)
+    raise InputError(
+        prefix.rstrip(".") or "record", f"a {cls.__name__} or a mapping of its fields", record
+    )
