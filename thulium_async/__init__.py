@@ -10,6 +10,7 @@ async with th.Client("https://acme.thulium.com/api", auth=("api_user", "api_pass
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 try:
     __version__ = version("thulium-async")
@@ -29,7 +30,11 @@ from ._transport import (
     capture_responses,
 )
 
+if TYPE_CHECKING:
+    from ._transport._aiohttp import AiohttpTransport
+
 __all__ = [
+    "AiohttpTransport",
     "Client",
     "Hooks",
     "Page",

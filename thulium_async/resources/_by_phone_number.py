@@ -5,17 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _validate as check
+from .._transport import RawResponse
 from ._base import Resource
 
 __all__ = ["OutboundStatusByPhoneNumber", "OutboundsByPhoneNumber"]
 
 
-def _campaign_ids(body: Any) -> list[str]:
-    ids = body.get("outbound_id", []) if isinstance(body, dict) else body
-    return [str(value) for value in ids or []]
+class _CampaignIdsResource(Resource):
+    def _campaign_ids(self, raw: RawResponse) -> list[str]:
+        """``{"outbound_id": [...]}`` or a plain list, as a list of campaign ids."""
+        body: Any = raw.json()
+        ids = body.get("outbound_id") if isinstance(body, dict) else body
+        return self._structure(raw, list[str], ids or [])  # type: ignore[no-any-return]
 
 
-class OutboundsByPhoneNumber(Resource):
+class OutboundsByPhoneNumber(_CampaignIdsResource):
     """``outbounds_by_phone_number/:phone_number``."""
 
     async def get(self, phone_number: str) -> list[str]:
@@ -26,10 +30,10 @@ class OutboundsByPhoneNumber(Resource):
         """
         phone = check.phone_number(phone_number)
         raw = await self._call("GET", f"outbounds_by_phone_number/{phone}")
-        return _campaign_ids(self._structure(raw, dict[str, list[str]] | list[str]))
+        return self._campaign_ids(raw)
 
 
-class OutboundStatusByPhoneNumber(Resource):
+class OutboundStatusByPhoneNumber(_CampaignIdsResource):
     """``outbound_status_by_phone_number``."""
 
     async def create(self, *, phone_number: str, status_id: int) -> list[str]:
@@ -46,4 +50,4 @@ class OutboundStatusByPhoneNumber(Resource):
         raw = await self._call(
             "POST", "outbound_status_by_phone_number", json=body, safe_to_repeat=True
         )
-        return _campaign_ids(self._structure(raw, dict[str, list[str]] | list[str]))
+        return self._campaign_ids(raw)
