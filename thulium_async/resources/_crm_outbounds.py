@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import _validate as check
-from .._logging import logger
 from .._pagination import Paginator
-from ..errors import InputError, NotFoundError, ServerError, TransportError, ValidationError
+from ..errors import InputError
 from ..models import CrmCampaignRecord, SystemStatus
 from ._base import Context, Resource, bool_param
-from ._outbound_records import MAX_PAGE_SIZE, RecordResource, _was_ambiguous, record_filters
+from ._outbound_records import MAX_PAGE_SIZE, RecordResource, record_filters
 from ._record_inputs import encode_new_crm_record
 
 __all__ = ["CrmOutboundRecords", "CrmOutbounds"]
@@ -118,30 +117,9 @@ class CrmOutboundRecords(RecordResource):
             self._context.timezone,
         )
         await self._check_statuses(cid, body)
-        try:
-            raw = await self._call(
-                "POST", f"crm_outbounds/{cid}/records", json=body, safe_to_repeat=True
-            )
-        except (ValidationError, ServerError, TransportError) as error:
-            if not _was_ambiguous(error):
-                raise
-            existing = await self._lookup(cid, body["customer_id"])
-            if existing is None:
-                raise
-            logger.info(
-                "create of customer %d in campaign %s was ambiguous; record %d is there",
-                body["customer_id"],
-                cid,
-                existing,
-            )
-            return existing
-        return int(self._structure(raw, dict[str, int])["record_id"])
-
-    async def _lookup(self, campaign_id: str, customer_id: int) -> int | None:
-        try:
-            return (await self.get(campaign_id, customer_id)).record_id
-        except (NotFoundError, TransportError, ServerError):
-            return None
+        return await self._create_once(
+            f"crm_outbounds/{cid}/records", body, lambda: self.get(cid, body["customer_id"])
+        )
 
     async def update(
         self,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
 from .. import _validate as check
@@ -77,6 +77,31 @@ class RecordResource(Resource):
     async def _load_statuses(self, campaign_id: str) -> list[CampaignStatus]:
         raw = await self._call("GET", f"outbounds/{campaign_id}/statuses")
         return self._structure(raw, list[CampaignStatus])  # type: ignore[no-any-return]
+
+    async def _create_once(
+        self, path: str, body: dict[str, Any], existing: Callable[[], Awaitable[Any]]
+    ) -> int:
+        """POST a record create; after an ambiguous failure, settle it by a lookup.
+
+        ``existing`` fetches the record the body would create. If an earlier
+        attempt may have been applied (connection lost after sending, or a 5xx)
+        and the call then failed (typically "duplicate" on the retry), the record
+        being there means our create went through: its id is returned.
+        """
+        try:
+            raw = await self._call("POST", path, json=body, safe_to_repeat=True)
+        except (ValidationError, ServerError, TransportError) as error:
+            if not _was_ambiguous(error):
+                raise
+            try:
+                record_id = int((await existing()).record_id)
+            except (NotFoundError, TransportError, ServerError):
+                raise error from None
+            logger.info(
+                "POST %s was ambiguous; record %d is there, counted as created", path, record_id
+            )
+            return record_id
+        return int(self._structure(raw, dict[str, int])["record_id"])
 
     async def _prepared(self, campaign_id: str, values: dict[str, Any]) -> dict[str, Any]:
         body = encode_changes(values, self._context.timezone)
@@ -195,30 +220,9 @@ class OutboundRecords(RecordResource):
             self._context.timezone,
         )
         await self._check_statuses(cid, body)
-        try:
-            raw = await self._call(
-                "POST", f"outbounds/{cid}/records", json=body, safe_to_repeat=True
-            )
-        except (ValidationError, ServerError, TransportError) as error:
-            if not _was_ambiguous(error):
-                raise
-            existing = await self._lookup(cid, body["phone_number"])
-            if existing is None:
-                raise
-            logger.info(
-                "create of %s in campaign %s was ambiguous; record %d is there, counted as created",
-                body["phone_number"],
-                cid,
-                existing,
-            )
-            return existing
-        return int(self._structure(raw, dict[str, int])["record_id"])
-
-    async def _lookup(self, campaign_id: str, phone: str) -> int | None:
-        try:
-            return (await self.get(campaign_id, phone)).record_id
-        except (NotFoundError, TransportError, ServerError):
-            return None
+        return await self._create_once(
+            f"outbounds/{cid}/records", body, lambda: self.get(cid, body["phone_number"])
+        )
 
     async def update(
         self,
