@@ -257,3 +257,24 @@ async def test_default_transport_spreads_load_over_small_pools() -> None:
         assert client.limiter.peak_in_flight == 32
         assert all(len(pool._pool.connections) <= 8 for pool in transport._pools)
         assert transport.in_flight == 0
+
+
+async def test_stream_reads_the_body_in_chunks_and_frees_the_slot(
+    respx_mock: respx.MockRouter,
+) -> None:
+    """transport.stream yields a streamed response and releases its limiter slot on exit."""
+    respx_mock.get(f"{BASE}/recordings/7/download").respond(200, content=b"x" * 100_000)
+    respx_mock.get(f"{BASE}/recordings/8/download").respond(
+        404, json={"errors": [{"message": "No."}]}
+    )
+    async with make_client() as client:
+        transport = client._transport
+        async with transport.stream("GET", "recordings/7/download") as response:
+            assert client.limiter.in_flight == 1
+            size = sum([len(chunk) async for chunk in response.aiter_bytes()])
+        assert size == 100_000
+        assert client.limiter.in_flight == 0
+        with pytest.raises(errors.NotFoundError, match="No."):
+            async with transport.stream("GET", "recordings/8/download"):
+                pass
+        assert client.limiter.in_flight == 0

@@ -8,10 +8,11 @@ The send path is a stack of small steps: ``request`` (build once, retry loop)
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 import time
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 import httpx
@@ -31,6 +32,7 @@ from ._retrying import build_retrying, decide
 __all__ = ["QueryParams", "Transport"]
 
 QueryParams = Sequence[tuple[str, str]]
+T = TypeVar("T")
 
 
 @attrs.define
@@ -102,6 +104,30 @@ class Transport:
         if self.owns_http:
             await self.http.aclose()
 
+    def _build(
+        self,
+        method: str,
+        path: str,
+        params: QueryParams | None,
+        json: Any = None,
+        content: bytes | None = None,
+        content_type: str | None = None,
+    ) -> httpx.Request:
+        headers: dict[str, str] | None = self.headers or None
+        if json is not None:
+            content = orjson.dumps(json)
+            content_type = "application/json"
+        if content_type is not None:
+            headers = {**self.headers, "Content-Type": content_type}
+        return self.http.build_request(
+            method,
+            self.base_url + path.lstrip("/"),
+            params=list(params) if params else None,
+            content=content,
+            headers=headers,
+            timeout=self.timeout,
+        )
+
     async def request(
         self,
         method: str,
@@ -109,27 +135,84 @@ class Transport:
         *,
         params: QueryParams | None = None,
         json: Any = None,
+        content: bytes | None = None,
+        content_type: str | None = None,
         safe_to_repeat: bool = False,
     ) -> RawResponse:
-        """Send one API call; retry per the policy; raise our errors, never httpx's."""
-        url = self.base_url + path.lstrip("/")
-        headers: dict[str, str] | None = self.headers or None
-        content = None
-        if json is not None:
-            content = orjson.dumps(json)
-            headers = {**self.headers, "Content-Type": "application/json"}
-        request = self.http.build_request(
-            method,
-            url,
-            params=list(params) if params else None,
-            content=content,
-            headers=headers,
-            timeout=self.timeout,
-        )
+        """Send one API call; retry per the policy; raise our errors, never httpx's.
+
+        ``json`` is sent as a JSON body; ``content`` + ``content_type`` send raw
+        bytes instead (file uploads).
+        """
+        request = self._build(method, path, params, json, content, content_type)
         state = _CallState()
+        return await self._retrying(
+            lambda: self._attempt(request, state), method=method, safe_to_repeat=safe_to_repeat
+        )
+
+    @contextlib.asynccontextmanager
+    async def stream(
+        self, method: str, path: str, *, params: QueryParams | None = None
+    ) -> AsyncIterator[httpx.Response]:
+        """A response whose body is read as it arrives (downloads), never held whole.
+
+        Retries apply until the headers arrive; an error status is raised as
+        for ``request``. The limiter slot is held until the block exits, since
+        the download occupies a connection.
+        """
+        request = self._build(method, path, params)
+        state = _CallState()
+        response = await self._retrying(
+            lambda: self._open_stream(request, state), method=method, safe_to_repeat=False
+        )
+        try:
+            yield response
+        finally:
+            await response.aclose()
+            self.limiter.release()
+
+    async def _open_stream(self, request: httpx.Request, state: _CallState) -> httpx.Response:
+        state.attempts += 1
+        method, url = request.method, _loggable(request.url)
+        await self.limiter.acquire()
+        started = time.perf_counter()
+        self.stats.requests += 1
+        try:
+            response = await self.http.send(request, stream=True)
+        except httpx.TransportError as exc:
+            self.limiter.release()
+            error = transport_error(exc, method=method, url=url)
+            self._note_transport_error(error, state)
+            raise error from exc
+        except BaseException:
+            self.limiter.release()
+            raise
+        if response.status_code < 400:
+            return response
+        try:
+            content = await response.aread()
+        finally:
+            await response.aclose()
+            self.limiter.release()
+        raw = RawResponse(
+            method=method,
+            url=url,
+            status_code=response.status_code,
+            headers=response.headers,
+            content=content,
+            elapsed=time.perf_counter() - started,
+            attempts=state.attempts,
+        )
+        self._observe(raw)
+        raise self._classify(raw, state)
+
+    async def _retrying(
+        self, call: Callable[[], Awaitable[T]], *, method: str, safe_to_repeat: bool
+    ) -> T:
+        """Run ``call`` once; on a retryable failure, hand the rest to tenacity."""
         started = time.monotonic()
         try:
-            return await self._attempt(request, state)
+            return await call()
         except ThuliumError as error:
             first_error = error
         # Most calls succeed at once: tenacity (~30 µs a call) only runs for retries.
@@ -150,7 +233,7 @@ class Transport:
             with attempt:
                 if pending:
                     raise pending.pop()  # replays attempt 1 so tenacity waits and counts it
-                return await self._attempt(request, state)
+                return await call()
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
     async def _attempt(self, request: httpx.Request, state: _CallState) -> RawResponse:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
+import httpx
 
 from .._pagination import Page, Paginator
 from .._transport import QueryParams, RawResponse, Transport
@@ -48,6 +50,12 @@ class Resource:
         return await self._context.transport.request(
             method, path, params=params, json=json, safe_to_repeat=safe_to_repeat
         )
+
+    def _stream(
+        self, path: str, *, params: QueryParams | None = None
+    ) -> contextlib.AbstractAsyncContextManager[httpx.Response]:
+        """A GET whose body is read as it arrives (downloads): ``async with``."""
+        return self._context.transport.stream("GET", path, params=params)
 
     def _structure(self, raw: RawResponse, type_: Any, data: Any = None) -> Any:
         """The answer's JSON as ``type_``; a shape mismatch is a DecodeError."""
