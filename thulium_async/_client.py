@@ -24,6 +24,7 @@ from ._transport import (
     TransportStats,
     basic_auth_header,
 )
+from .bulk import Bulk
 from .errors import InputError
 from .resources import (
     Batch,
@@ -181,6 +182,7 @@ class Client:
         """``outbounds_by_phone_number/:phone_number``."""
         self.outbound_status_by_phone_number = OutboundStatusByPhoneNumber(context)
         """``outbound_status_by_phone_number``."""
+        self.bulk = Bulk(self)
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Client:
