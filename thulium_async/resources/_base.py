@@ -45,10 +45,18 @@ class Resource:
         *,
         params: QueryParams | None = None,
         json: Any = None,
+        content: bytes | None = None,
+        content_type: str | None = None,
         safe_to_repeat: bool = False,
     ) -> RawResponse:
         return await self._context.transport.request(
-            method, path, params=params, json=json, safe_to_repeat=safe_to_repeat
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            content_type=content_type,
+            safe_to_repeat=safe_to_repeat,
         )
 
     def _stream(
