@@ -1,0 +1,106 @@
+"""A stateful fake Thulium for tests, demos and benchmarks (what moto is for AWS).
+
+``FakeThulium`` keeps campaigns (regular and CRM-fed) with their statuses,
+structure fields and records, CRM customers and agents in memory, and answers the
+REST API the way the documentation describes it: strict where Thulium is strict
+(duplicate numbers, record_fields, MY_RECORD / CALL_NO_SOONER_THAN rules, date
+formats, ``limit`` maxima), 207 bodies in their documented shapes, ids typed as
+the docs show them, ``""`` for missing values, and every error in Thulium's body
+``{"request_id": "...", "errors": [{"message": "...", "code": N}]}`` (request id
+also in ``X-Request-Id``; Polish with ``Accept-Language: pl``). Endpoints it does
+not simulate answer 501 naming the method and path; ``FakeThulium.endpoints()``
+lists those it does.
+
+Three ways in::
+
+    from thulium_async.testing import FakeThulium, FaultPlan, Fault
+
+    fake = FakeThulium()                       # user "api_user", password "api_pass"
+    fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
+    fake.add_campaign("00001", fields=("first_name", "city"))
+    fake.seed_records("00001", 250)
+
+    # 1. in process, no sockets: an httpx transport, or a ready client
+    async with httpx.AsyncClient(transport=fake.transport(),
+                                 base_url="http://fake.thulium.local/api",
+                                 auth=("api_user", "api_pass")) as http:
+        page = (await http.get("outbounds/00001/records", params={"limit": 100})).json()
+    async with fake.client() as client:         # a thulium_async.Client
+        ...
+
+    # 2. over real HTTP on 127.0.0.1 (needs the ``testing`` extra: uvicorn)
+    async with fake.serve() as base_url:       # "http://127.0.0.1:PORT/api"
+        ...
+
+    # 3. as a process, for code in any language:
+    #    python -m thulium_async.testing --port 8080 --campaigns 2 --records 1000
+
+pytest plugin: installing thulium_async registers a ``thulium_fake`` fixture, a
+fresh ``FakeThulium()`` per test::
+
+    async def test_import(thulium_fake):
+        thulium_fake.add_campaign("00001")
+        async with thulium_fake.client() as client:
+            ...
+        assert len(thulium_fake.records("00001")) == 3
+
+Faults (``FaultPlan``, seeded and reproducible): latency and jitter, 500/502/503
+and 429 answers at given rates, a server-side token-bucket rate limit, a cap on
+concurrent requests, connections dropped before or after the change is applied,
+and faults on given request numbers (``on_requests={3: Fault.SERVER_ERROR_503}``).
+``fake.counters`` and ``fake.requests`` show what was received and answered.
+
+Choices where the documentation is silent (each marked in the module concerned):
+regular-campaign records also carry ``record_fields`` so exports round-trip;
+campaign deletion is immediate here (queued in Thulium); a key repeated in one
+batch keeps its last outcome; phone numbers must be 3-20 digits with an
+optional ``+``; status ids are unique across the account.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._cli import add_server_arguments, run_server
+    from ._counters import Counters, ReceivedRequest
+    from ._fake import IN_PROCESS_BASE_URL, FakeThulium
+    from ._faults import Fault, FaultPlan
+
+__all__ = [
+    "FakeThulium",
+    "FaultPlan",
+    "Fault",
+    "Counters",
+    "ReceivedRequest",
+    "IN_PROCESS_BASE_URL",
+    "add_server_arguments",
+    "run_server",
+]
+
+# Resolved on first use, so that importing the pytest plugin (which imports this
+# package) stays cheap in every test session.
+_HOMES = {
+    "FakeThulium": "._fake",
+    "IN_PROCESS_BASE_URL": "._fake",
+    "FaultPlan": "._faults",
+    "Fault": "._faults",
+    "Counters": "._counters",
+    "ReceivedRequest": "._counters",
+    "add_server_arguments": "._cli",
+    "run_server": "._cli",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -1,0 +1,22 @@
+"""Handlers: agents (read-only; agents are set up with ``FakeThulium.add_agent``)."""
+
+from __future__ import annotations
+
+from ._errors import not_found
+from ._routing import Ctx, Reply
+from ._views import agent_view
+
+__all__ = ["get", "list_"]
+
+
+def list_(ctx: Ctx) -> Reply:
+    """GET agents: a plain array, the built-in "Automat" entry first."""
+    return 200, [agent_view(a) for a in ctx.state.agents.values()]
+
+
+def get(ctx: Ctx) -> Reply:
+    """GET agents/{login}."""
+    agent = ctx.state.agents.get(ctx.params["login"])
+    if agent is None or not agent.login:
+        raise not_found("agent_not_found")
+    return 200, agent_view(agent)

@@ -1,0 +1,22 @@
+"""pytest plugin (entry point ``thulium_async``): the ``thulium_fake`` fixture.
+
+Kept cheap to import: pytest loads it in every session of every project that has
+thulium_async installed, so the fake itself is imported only when the fixture is used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from ._fake import FakeThulium
+
+
+@pytest.fixture
+def thulium_fake() -> FakeThulium:
+    """A fresh, empty ``FakeThulium`` (strict, no faults, seed 0) for one test."""
+    from ._fake import FakeThulium
+
+    return FakeThulium()

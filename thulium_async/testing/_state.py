@@ -1,0 +1,136 @@
+"""The fake account's in-memory state: every collection and the id sequences."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from ._errors import not_found
+from ._models import (
+    DEFAULT_STATUS_NAMES,
+    SYSTEM_STATUSES,
+    Agent,
+    Campaign,
+    Customer,
+    Status,
+)
+
+__all__ = ["State"]
+
+
+def _wall_clock() -> str:
+    return datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+class State:
+    """Everything the fake account holds, plus its id sequences."""
+
+    def __init__(self, now: Callable[[], str] = _wall_clock) -> None:
+        self.now = now
+        self.campaigns: dict[str, Campaign] = {}
+        # Deletion is queued in Thulium; such campaigns are gone for the API but
+        # remembered so a second delete reports ALREADY_QUEUED.
+        self.deleting: set[str] = set()
+        self.customers: dict[int, Customer] = {}
+        self.agents: dict[str, Agent] = {}
+        # Account-wide custom-field names, in creation order (values are unused).
+        self.custom_fields: dict[str, None] = {}
+        self.next_record_id = 1
+        self.next_customer_id = 1
+        self.next_agent_id = 1
+        self.next_outbound_id = 1
+        self.next_status_id = 1
+        self.add_agent("", name="Automat", surname="Automat", active="", outbound_mode="manual")
+
+    # -- ids ---------------------------------------------------------------------------
+
+    def new_record_id(self) -> int:
+        """The next record id (account-wide, like a database sequence)."""
+        rid = self.next_record_id
+        self.next_record_id += 1
+        return rid
+
+    def new_status(self, name: str, system_status: str, dictionary_id: int | None) -> Status:
+        """A status with a fresh account-unique id."""
+        status = Status(self.next_status_id, name, system_status, dictionary_id)
+        self.next_status_id += 1
+        return status
+
+    def free_campaign_id(self) -> str:
+        """The lowest unused five-digit campaign id."""
+        n = 1
+        while f"{n:05d}" in self.campaigns or f"{n:05d}" in self.deleting:
+            n += 1
+        return f"{n:05d}"
+
+    # -- lookups that answer 404 -------------------------------------------------------
+
+    def campaign(self, campaign_id: str) -> Campaign:
+        """The campaign, or a 404."""
+        try:
+            return self.campaigns[campaign_id]
+        except KeyError:
+            raise not_found("campaign_not_found") from None
+
+    def customer(self, customer_id: int) -> Customer:
+        """The customer, or a 404."""
+        try:
+            return self.customers[customer_id]
+        except KeyError:
+            raise not_found("customer_not_found") from None
+
+    # -- creation ----------------------------------------------------------------------
+
+    def add_agent(self, login: str, **fields: Any) -> Agent:
+        """Create an agent with the next id."""
+        agent = Agent(self.next_agent_id, login, **fields)
+        self.next_agent_id += 1
+        self.agents[login] = agent
+        return agent
+
+    def add_customer(self, customer_id: int | None = None, **fields: Any) -> Customer:
+        """Create a customer with the given or the next id."""
+        if customer_id is None:
+            customer_id = self.next_customer_id
+        if customer_id in self.customers:
+            raise ValueError(f"customer {customer_id} already exists")
+        self.next_customer_id = max(self.next_customer_id, customer_id + 1)
+        customer = Customer(customer_id, **fields)
+        for name in customer.custom_fields:
+            self.custom_fields.setdefault(name, None)
+        self.customers[customer_id] = customer
+        return customer
+
+    def default_statuses(self) -> list[Status]:
+        """One status per system status, mapped to dictionary ids 1-8."""
+        return [
+            self.new_status(DEFAULT_STATUS_NAMES[system], system, dictionary_id)
+            for dictionary_id, system in enumerate(SYSTEM_STATUSES, start=1)
+        ]
+
+    def add_campaign(
+        self,
+        campaign_id: str,
+        *,
+        name: str,
+        crm: bool,
+        dialer: str,
+        fields: tuple[str, ...] = (),
+        statuses: list[Status] | None = None,
+        **settings: Any,
+    ) -> Campaign:
+        """Create a campaign with the next internal number (``outbound_id``)."""
+        campaign = Campaign(
+            campaign_id,
+            self.next_outbound_id,
+            name,
+            crm,
+            dialer,
+            fields,
+            self.default_statuses() if statuses is None else statuses,
+            **settings,
+        )
+        self.next_outbound_id += 1
+        self.campaigns[campaign_id] = campaign
+        return campaign
