@@ -44,6 +44,11 @@ fresh ``FakeThulium()`` per test::
             ...
         assert len(thulium_fake.records("00001")) == 3
 
+Webhooks: ``fake.subscribe_webhooks(url, username=..., password=...)`` makes the
+fake POST events to your receiver as Thulium would: a record edited through the
+API emits OUTBOUND_RECORD_SAVED, and ``fake.emit_webhook(event)`` sends any
+other event. ``await fake.aclose()`` finishes the deliveries.
+
 Faults (``FaultPlan``, seeded and reproducible): latency and jitter, 500/502/503
 and 429 answers at given rates, a server-side token-bucket rate limit, a cap on
 concurrent requests, connections dropped before or after the change is applied,

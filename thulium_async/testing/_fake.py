@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import importlib
 import time
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import httpx
 
+from .._converter import DEFAULT_TIMEZONE
+from ..webhooks import WebhookEvent
 from ._app import FakeApp
 from ._counters import Counters, ReceivedRequest
 from ._faults import FaultInjector, FaultPlan
@@ -22,6 +25,7 @@ from ._state import State
 from ._transport import InProcessTransport
 from ._validate import check_phone
 from ._views import customer_view, record_view
+from ._webhooks import WebhookSubscription, record_saved_event
 
 __all__ = ["IN_PROCESS_BASE_URL", "FakeThulium"]
 
@@ -69,6 +73,7 @@ class FakeThulium:
             keep_requests=keep_requests,
         )
         self.faults = faults
+        self._subscriptions: list[WebhookSubscription] = []
 
     # -- configuration and observation ---------------------------------------------------
 
@@ -291,6 +296,61 @@ class FakeThulium:
         if campaign_id not in self._state.campaigns:
             raise KeyError(f"no campaign {campaign_id!r}")
         return campaign_id
+
+    # -- webhooks ------------------------------------------------------------------------
+
+    def subscribe_webhooks(
+        self,
+        url: str,
+        *,
+        actions: Collection[str] | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        form: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timezone: dt.tzinfo = DEFAULT_TIMEZONE,
+    ) -> WebhookSubscription:
+        """POST webhook events to ``url``, as a Thulium subscription would.
+
+        Records edited through the API emit OUTBOUND_RECORD_SAVED (see
+        ``_webhooks``); ``emit_webhook`` sends any other event. ``actions``
+        limits the actions sent (None: all); ``form=False`` sends JSON;
+        ``transport`` reaches an in-process receiver (``httpx.ASGITransport``).
+        Deliveries run in the background: ``await fake.webhooks_settled()``
+        waits for them, and ``subscription.deliveries`` records each answer.
+        """
+        subscription = WebhookSubscription(
+            url,
+            actions=actions,
+            username=username,
+            password=password,
+            form=form,
+            transport=transport,
+            timezone=timezone,
+        )
+        self._subscriptions.append(subscription)
+
+        def on_saved(campaign: Any, record: Any, previous: Any) -> None:
+            subscription.send(record_saved_event(campaign, record, previous, timezone))
+
+        self._state.record_listeners.append(on_saved)
+        return subscription
+
+    def emit_webhook(self, event: WebhookEvent) -> None:
+        """Send an event (e.g. an OutboundCompleted) to every subscription that wants it."""
+        for subscription in self._subscriptions:
+            subscription.send(event)
+
+    async def webhooks_settled(self) -> None:
+        """Wait for every webhook POST started so far."""
+        for subscription in self._subscriptions:
+            await subscription.settle()
+
+    async def aclose(self) -> None:
+        """Finish webhook deliveries and close their connections (no-op without any)."""
+        for subscription in self._subscriptions:
+            await subscription.aclose()
+        self._subscriptions.clear()
 
     # -- the three ways in ---------------------------------------------------------------
 

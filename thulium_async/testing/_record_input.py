@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -59,9 +60,12 @@ class Changes:
     next_call_date: str | None = None
     order: int | None = None
     record_fields: dict[str, str] | None = None
+    # Told about an edit of an existing record (webhooks); None for new records.
+    on_applied: Callable[[Record, Status], None] | None = None
 
     def apply(self, record: Record) -> None:
         """Write the changes into the record (and drop its cached JSON)."""
+        previous = record.status
         if self.status is not None:
             record.status = self.status
         if self.agent_login is not None:
@@ -73,6 +77,8 @@ class Changes:
         if self.record_fields is not None:
             record.record_fields.update(self.record_fields)
         record.cached = None
+        if self.on_applied is not None:
+            self.on_applied(record, previous)
 
 
 def _record_fields(campaign: Campaign, value: Any) -> dict[str, str]:
@@ -126,6 +132,8 @@ def parse_changes(
     if "record_fields" in data:
         changes.record_fields = _record_fields(campaign, data["record_fields"])
     _check_status_needs(campaign, changes, current)
+    if current is not None:
+        changes.on_applied = functools.partial(ctx.state.record_saved, campaign)
     return changes
 
 

@@ -13,6 +13,7 @@ from ._models import (
     Agent,
     Campaign,
     Customer,
+    Record,
     Status,
 )
 
@@ -41,7 +42,14 @@ class State:
         self.next_agent_id = 1
         self.next_outbound_id = 1
         self.next_status_id = 1
+        # Called with (campaign, record, previous status) after an edit through the API.
+        self.record_listeners: list[Callable[[Campaign, Record, Status], None]] = []
         self.add_agent("", name="Automat", surname="Automat", active="", outbound_mode="manual")
+
+    def record_saved(self, campaign: Campaign, record: Record, previous: Status) -> None:
+        """Tell the listeners (webhook subscriptions) that a record was edited."""
+        for listener in self.record_listeners:
+            listener(campaign, record, previous)
 
     # -- ids ---------------------------------------------------------------------------
 

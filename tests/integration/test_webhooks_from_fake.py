@@ -1,0 +1,108 @@
+"""FakeThulium posts webhooks to a WebhookApp, in process and over loopback HTTP."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import httpx
+import pytest
+
+from tests.conftest import serve_asgi
+from thulium_async.models import SystemStatus
+from thulium_async.testing import FakeThulium
+from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved, WebhookApp, WebhookEvent
+
+
+def receiver() -> tuple[WebhookApp, list[WebhookEvent]]:
+    app = WebhookApp(username="hook", password="s3cret")
+    seen: list[WebhookEvent] = []
+
+    @app.on(OutboundRecordSaved)
+    async def saved(event: OutboundRecordSaved) -> None:
+        seen.append(event)
+
+    @app.on(OutboundCompleted)
+    def completed(event: OutboundCompleted) -> None:
+        seen.append(event)
+
+    return app, seen
+
+
+@pytest.mark.parametrize("form", [True, False])
+async def test_record_edit_reaches_the_receiver_in_process(form: bool) -> None:
+    """A status edit through the client arrives as a typed OUTBOUND_RECORD_SAVED event."""
+    app, seen = receiver()
+    fake = FakeThulium()
+    fake.add_campaign("00001")
+    subscription = fake.subscribe_webhooks(
+        "http://receiver.local/hooks",
+        username="hook",
+        password="s3cret",
+        form=form,
+        transport=httpx.ASGITransport(app=app),
+    )
+    async with fake.client() as client:
+        record_id = await client.outbounds.records.create("00001", phone_number="111222333")
+        statuses = {s.system_status: s for s in await client.outbounds.statuses.list("00001")}
+        await client.outbounds.records.update(
+            "00001", "111222333", status_id=statuses[SystemStatus.NO_CALL].status_id
+        )
+    await fake.aclose()
+    assert [d.status_code for d in subscription.deliveries] == [200]
+    [event] = seen
+    assert isinstance(event, OutboundRecordSaved)
+    assert (event.campaign_id, event.record_id, event.phone_number) == (
+        "00001",
+        record_id,
+        "111222333",
+    )
+    assert event.system_status is SystemStatus.NO_CALL
+    assert event.previous_status_id == statuses[SystemStatus.TO_CALL].status_id
+    assert event.date.tzinfo is not None
+
+
+async def test_wrong_webhook_password_is_refused() -> None:
+    """The receiver answers 401 to a subscription with the wrong password; nothing is handled."""
+    app, seen = receiver()
+    fake = FakeThulium()
+    fake.add_campaign("00001")
+    subscription = fake.subscribe_webhooks(
+        "http://receiver.local/hooks",
+        username="hook",
+        password="wrong",
+        transport=httpx.ASGITransport(app=app),
+    )
+    event = OutboundCompleted(
+        id="00001", date=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    )
+    fake.emit_webhook(event)
+    await fake.aclose()
+    assert [d.status_code for d in subscription.deliveries] == [401]
+    assert seen == []
+
+
+async def test_events_reach_a_receiver_over_loopback() -> None:
+    """Over real HTTP on 127.0.0.1: an emitted event and an API edit both arrive."""
+    app, seen = receiver()
+    fake = FakeThulium()
+    fake.add_campaign("00001")
+    async with serve_asgi(app) as url:
+        fake.subscribe_webhooks(f"{url}/hooks", username="hook", password="s3cret")
+        async with fake.serve() as base_url:
+            import thulium_async as th
+
+            async with th.Client(base_url, auth=("api_user", "api_pass")) as client:
+                await client.outbounds.records.create("00001", phone_number="111222333")
+                statuses = await client.outbounds.statuses.list("00001")
+                call = next(s for s in statuses if s.system_status is SystemStatus.CALL)
+                await client.outbounds.records.update(
+                    "00001", "111222333", status_id=call.status_id
+                )
+        fake.emit_webhook(
+            OutboundCompleted(
+                id="00001", date=dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+            )
+        )
+        await fake.webhooks_settled()
+        await fake.aclose()
+    assert [type(event).__name__ for event in seen] == ["OutboundRecordSaved", "OutboundCompleted"]

@@ -1,0 +1,116 @@
+"""Webhook delivery from the fake: POST events to a subscribed URL, as Thulium would.
+
+A record edited through the API (status, assignment, next call) emits
+OUTBOUND_RECORD_SAVED. Thulium documents that event for an agent saving a
+record; whether API edits emit it too is not documented, and the fake does so
+deliberately, so receivers can be tested end to end. Any other event can be
+sent with ``FakeThulium.emit_webhook``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+import attrs
+import httpx
+
+from ..models import SystemStatus
+from ..webhooks import OutboundRecordSaved, WebhookEvent, encode_event
+
+if TYPE_CHECKING:
+    from ._models import Campaign, Record, Status
+
+__all__ = ["Delivery", "WebhookSubscription"]
+
+
+@attrs.frozen(kw_only=True)
+class Delivery:
+    """One POST the fake made: the event, and the status answered (None: no answer)."""
+
+    event: WebhookEvent
+    status_code: int | None
+    error: str | None = None
+
+
+class WebhookSubscription:
+    """Events the fake POSTs to ``url`` (Basic auth when a user is given)."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        actions: Collection[str] | None,
+        username: str | None,
+        password: str | None,
+        form: bool,
+        transport: httpx.AsyncBaseTransport | None,
+        timezone: dt.tzinfo,
+    ) -> None:
+        self.url = url
+        self.actions = None if actions is None else frozenset(actions)
+        self.form = form
+        self.timezone = timezone
+        self.deliveries: list[Delivery] = []
+        auth = (username, password or "") if username is not None else None
+        self._http = httpx.AsyncClient(transport=transport, auth=auth, timeout=10.0)
+        self._pending: set[asyncio.Task[None]] = set()
+
+    def wants(self, event: WebhookEvent) -> bool:
+        """True when the subscription covers the event's action."""
+        return self.actions is None or event.action in self.actions
+
+    def send(self, event: WebhookEvent) -> None:
+        """POST the event in the background (the API answer does not wait for it)."""
+        if not self.wants(event):
+            return
+        task = asyncio.get_running_loop().create_task(self._post(event))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def _post(self, event: WebhookEvent) -> None:
+        body, content_type = encode_event(event, form=self.form, timezone=self.timezone)
+        try:
+            response = await self._http.post(
+                self.url, content=body, headers={"Content-Type": content_type}
+            )
+        except httpx.HTTPError as exc:
+            self.deliveries.append(Delivery(event=event, status_code=None, error=str(exc)))
+            return
+        self.deliveries.append(Delivery(event=event, status_code=response.status_code))
+
+    async def settle(self) -> None:
+        """Wait until every POST started so far has finished."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending), return_exceptions=True)
+
+    async def aclose(self) -> None:
+        """Finish pending deliveries and close the HTTP client."""
+        await self.settle()
+        await self._http.aclose()
+
+
+def record_saved_event(
+    campaign: Campaign, record: Record, previous: Status, tz: dt.tzinfo
+) -> OutboundRecordSaved:
+    """The OUTBOUND_RECORD_SAVED event for an edited record."""
+    next_call = (
+        dt.datetime.fromisoformat(record.next_call_date).replace(tzinfo=tz)
+        if record.next_call_date
+        else None
+    )
+    return OutboundRecordSaved(
+        id=campaign.id,
+        name=campaign.name,
+        date=dt.datetime.now(tz).replace(microsecond=0),
+        record_id=record.record_id,
+        phone_number=record.phone_number or None,
+        agent_login=record.agent_login or None,
+        system_status=SystemStatus(record.status.system_status),
+        status_id=record.status.status_id,
+        previous_status_id=previous.status_id,
+        next_call_date=next_call,
+        assigned_agent_login=record.agent_login or None,
+    )
