@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Union, get_args, get_origin
 from zoneinfo import ZoneInfo
 
+import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn
 
 __all__ = [
     "DEFAULT_TIMEZONE",
@@ -177,6 +179,22 @@ def _optional_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
+def _mapping_only_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Models structure from mappings only: a scalar is a ValueError, not a TypeError."""
+
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        structure = make_dict_structure_fn(cls, converter)
+
+        def checked(value: Any, type_: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise ValueError(f"expected an object for {cls.__name__}, got {value!r}")
+            return structure(value, type_)
+
+        return checked
+
+    return factory
+
+
 def make_converter(tz: dt.tzinfo = DEFAULT_TIMEZONE) -> cattrs.Converter:
     """A converter for models, reading and writing times in the zone ``tz``."""
     converter = cattrs.Converter(forbid_extra_keys=False, prefer_attrib_converters=False)
@@ -192,6 +210,7 @@ def make_converter(tz: dt.tzinfo = DEFAULT_TIMEZONE) -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
+    converter.register_structure_hook_factory(attrs.has, _mapping_only_factory(converter))
     converter.register_unstructure_hook(dt.datetime, lambda value: format_datetime(value, tz))
     converter.register_unstructure_hook(dt.date, format_date)
     return converter

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,8 +16,10 @@ __all__ = [
     "date_value",
     "datetime_value",
     "identifier",
+    "items",
     "login",
     "number_in_range",
+    "path_segment",
     "phone_number",
     "positive_id",
     "string_map",
@@ -52,7 +55,7 @@ def phone_number(value: Any, field: str = "phone_number") -> str:
 
 def positive_id(value: Any, field: str) -> int:
     """A positive integer id; digit strings are accepted (the API sends both)."""
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -67,12 +70,27 @@ def number_in_range(value: Any, field: str, low: int, high: int) -> int:
 
 
 def identifier(value: Any, field: str = "identifier") -> str:
-    """A non-empty identifier without path separators (it goes into URLs)."""
+    """A non-empty, printable identifier without '/' or surrounding spaces.
+
+    Identifiers go into URL paths: "." and ".." would name another resource,
+    so they are refused; use :func:`path_segment` to put one into a path.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if isinstance(value, str) and value and "/" not in value and value.strip() == value:
+    if (
+        isinstance(value, str)
+        and value.isprintable()
+        and value not in ("", ".", "..")
+        and "/" not in value
+        and value.strip() == value
+    ):
         return value
-    raise InputError(field, "a non-empty string without '/' or surrounding spaces", value)
+    raise InputError(field, "a printable identifier without '/', not '.' or '..'", value)
+
+
+def path_segment(value: str) -> str:
+    """``value`` percent-encoded as one URL path segment ('?', '#', '%' included)."""
+    return urllib.parse.quote(value, safe="")
 
 
 def login(value: Any, field: str = "agent_login") -> str:
@@ -129,6 +147,13 @@ def string_map(value: Any, field: str) -> dict[str, str]:
             raise InputError(f"{field}[{key!r}]", "a string or number", item)
         result[key] = str(item)
     return result
+
+
+def items(values: Any, field: str, expected: str) -> list[Any]:
+    """A list from an iterable of items; a lone string is refused, never split into characters."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InputError(field, f"a list of {expected}", values)
+    return list(values)
 
 
 def logins(values: Any, field: str = "logins") -> list[str]:

@@ -27,6 +27,7 @@ from ..models import (
     RecordUpdate,
 )
 from ._base import Context, Resource, array_param, bool_param
+from ._batch_customers import BatchCustomers
 from ._outbound_records import RecordResource
 from ._record_inputs import encode_changes, encode_new_crm_record, encode_new_record
 
@@ -154,7 +155,6 @@ class BatchOutboundRecords(_BatchResource, RecordResource):
             changes.pop("identifier", None)
             if not changes:
                 raise InputError(prefix.rstrip("."), "at least one field to change", update)
-            await self._check_statuses(cid, changes, prefix)
             bodies.append(
                 {
                     "phone_number": check.phone_number(
@@ -164,6 +164,9 @@ class BatchOutboundRecords(_BatchResource, RecordResource):
                 }
             )
         keys = _unique_keys([body["phone_number"] for body in bodies], "records")
+        # Every item is checked before the status lookup, the first request.
+        for index, body in enumerate(bodies):
+            await self._check_statuses(cid, body, f"records[{index}].")
         params = (
             [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
         )
@@ -184,7 +187,11 @@ class BatchOutboundRecords(_BatchResource, RecordResource):
         Statuses: REMOVED, NOT_EXIST, CALL_IN_PROGRESS (records in a call stay).
         """
         cid = check.campaign_id(campaign_id)
-        params = array_param("phone_number", list(phone_numbers), check.phone_number)
+        params = array_param(
+            "phone_number",
+            check.items(phone_numbers, "phone_numbers", "phone numbers"),
+            check.phone_number,
+        )
         phones = [value for _, value in params]
         keys = _unique_keys(phones, "phone_numbers")
         if search_in_additional_numbers:
@@ -219,7 +226,11 @@ class BatchCrmOutboundRecords(_BatchResource, RecordResource):
     async def delete(self, campaign_id: str | int, customer_ids: Iterable[int]) -> BatchResult[int]:
         """Remove customers' records: REMOVED, NOT_EXIST or CALL_IN_PROGRESS each."""
         cid = check.campaign_id(campaign_id)
-        params = array_param("customer_id", list(customer_ids), check.positive_id)
+        params = array_param(
+            "customer_id",
+            check.items(customer_ids, "customer_ids", "customer ids"),
+            check.positive_id,
+        )
         ids = [int(value) for _, value in params]
         keys = _unique_keys([str(value) for value in ids], "customer_ids")
         raw = await self._call("DELETE", f"batch/crm_outbounds/{cid}/records", params=params)
@@ -240,7 +251,9 @@ class BatchOutbounds(_BatchResource):
 
         This endpoint answers an array of ``{http_status, id, status}`` objects.
         """
-        params = array_param("id", list(campaign_ids), check.campaign_id)
+        params = array_param(
+            "id", check.items(campaign_ids, "campaign_ids", "campaign ids"), check.campaign_id
+        )
         ids = [value for _, value in params]
         keys = _unique_keys(ids, "campaign_ids")
         if delete_recordings:
@@ -269,3 +282,4 @@ class Batch(Resource):
         super().__init__(context)
         self.outbounds = BatchOutbounds(context)
         self.crm_outbounds = BatchCrmOutbounds(context)
+        self.customers = BatchCustomers(context)

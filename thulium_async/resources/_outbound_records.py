@@ -281,7 +281,7 @@ class OutboundRecordsByIdentifier(RecordResource):
     async def get(self, campaign_id: str | int, identifier: str) -> CampaignRecord:
         """The record with this identifier (inferred endpoint, shaped like a list item)."""
         cid = check.campaign_id(campaign_id)
-        ident = check.identifier(identifier)
+        ident = check.path_segment(check.identifier(identifier))
         raw = await self._call("GET", f"outbounds/{cid}/records_by_identifier/{ident}")
         return self._structure(raw, CampaignRecord)  # type: ignore[no-any-return]
 
@@ -298,7 +298,7 @@ class OutboundRecordsByIdentifier(RecordResource):
     ) -> None:
         """Change the record with this identifier (only the arguments given are sent)."""
         cid = check.campaign_id(campaign_id)
-        ident = check.identifier(identifier)
+        ident = check.path_segment(check.identifier(identifier))
         body = await self._prepared(
             cid,
             {
@@ -314,5 +314,5 @@ class OutboundRecordsByIdentifier(RecordResource):
     async def delete(self, campaign_id: str | int, identifier: str) -> None:
         """Remove the record with this identifier (a record in a call stays)."""
         cid = check.campaign_id(campaign_id)
-        ident = check.identifier(identifier)
+        ident = check.path_segment(check.identifier(identifier))
         await self._call("DELETE", f"outbounds/{cid}/records_by_identifier/{ident}")

@@ -59,6 +59,13 @@ def _campaign_body(
     return body
 
 
+def _require(**values: Any) -> None:
+    """Refuse a required argument passed as None (the body would silently lack it)."""
+    for name, value in values.items():
+        if value is None:
+            raise InputError(name, "a value (required)", None)
+
+
 def _parameters(parameters: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(parameters, Mapping):
         raise InputError("parameters", "a mapping such as {'caller_id': '123456789'}", parameters)
@@ -153,6 +160,7 @@ class Outbounds(Resource):
         """
         if not isinstance(crm, bool):
             raise InputError("crm", "True (CRM-fed) or False (phone records)", crm)
+        _require(name=name, dialer=dialer)
         body = _campaign_body(
             name=name,
             dialer=dialer,
@@ -218,6 +226,7 @@ class Outbounds(Resource):
         parameters: Mapping[str, Any] | None = None,
     ) -> str:
         """Clone a campaign; returns the new campaign's id."""
+        _require(name=name)
         cid = check.campaign_id(campaign_id)
         body = _campaign_body(
             name=name,
