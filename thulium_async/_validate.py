@@ -94,10 +94,16 @@ def path_segment(value: str) -> str:
 
 
 def login(value: Any, field: str = "agent_login") -> str:
-    """An agent login: a non-empty string."""
-    if isinstance(value, str) and value.strip():
+    """An agent login: printable, without '/' (logins go into URL paths), not '.' or '..'."""
+    if (
+        isinstance(value, str)
+        and value.strip()
+        and value.isprintable()
+        and "/" not in value
+        and value not in (".", "..")
+    ):
         return value
-    raise InputError(field, "an agent login (non-empty string)", value)
+    raise InputError(field, "an agent login (printable, no '/')", value)
 
 
 def datetime_value(value: Any, field: str, tz: dt.tzinfo) -> str:
