@@ -27,13 +27,38 @@ from ._transport import (
 from .bulk import Bulk
 from .errors import InputError
 from .resources import (
+    Agents,
+    AgentsGroups,
+    AgentsStatuses,
+    AgentsWorkReport,
     Batch,
+    ChatConversations,
+    Chats,
+    Companies,
+    Connections,
     Context,
     CrmOutbounds,
+    CustomerFieldGroupItems,
+    CustomerFieldGroups,
+    CustomerIdByOutboundStatus,
+    Customers,
     Outbounds,
     OutboundsByPhoneNumber,
     OutboundStatusByPhoneNumber,
+    Queues,
+    Recordings,
+    SmsMessages,
     StatusCache,
+    Tags,
+    TemporaryFiles,
+    TicketCategories,
+    TicketQueues,
+    Tickets,
+    TicketStatuses,
+    Todos,
+    Topics,
+    Users,
+    Webhooks,
 )
 
 __all__ = ["Client"]
@@ -182,6 +207,56 @@ class Client:
         """``outbounds_by_phone_number/:phone_number``."""
         self.outbound_status_by_phone_number = OutboundStatusByPhoneNumber(context)
         """``outbound_status_by_phone_number``."""
+        self.agents = Agents(context)
+        """``agents``: agents, their status, last queue call and call control."""
+        self.agents_groups = AgentsGroups(context)
+        """``agents_groups``: agent groups."""
+        self.agents_statuses = AgentsStatuses(context)
+        """``agents_statuses``: every agent's live state."""
+        self.agents_work_report = AgentsWorkReport(context)
+        """``agents_work_report``: agents' work per period (paginated, or ``collect``)."""
+        self.users = Users(context)
+        """``users/:login``: users and their SIP accounts."""
+        self.todos = Todos(context)
+        """``todos``: tasks for users (inferred endpoints)."""
+        self.webhooks = Webhooks(context)
+        """``webhooks``: webhook subscriptions."""
+        self.topics = Topics(context)
+        """``topics``: active call topics (inferred endpoint)."""
+        self.tags = Tags(context)
+        """``tags``: the tag dictionary."""
+        self.sms_messages = SmsMessages(context)
+        """``sms_messages``: sending SMS (inferred endpoint)."""
+        self.temporary_files = TemporaryFiles(context)
+        """``temporary_files``: 24-hour uploads (ticket attachments)."""
+        self.connections = Connections(context)
+        """``connections``: calls (paginated) and their saved topic."""
+        self.recordings = Recordings(context)
+        """``recordings``: the list, streamed audio and downloads to disk."""
+        self.queues = Queues(context)
+        """``queues/:id/...``: a queue's topics, waiting list and scheduled calls."""
+        self.chats = Chats(context)
+        """``chats``: chats (paginated), chat queues and the summary report."""
+        self.chat_conversations = ChatConversations(context)
+        """``chat_conversations``: start, write in, stop and delete live chats."""
+        self.customers = Customers(context)
+        """``customers``: CRM customers, their notes and contact history."""
+        self.companies = Companies(context)
+        """``companies``: CRM companies."""
+        self.customer_id_by_outbound_status = CustomerIdByOutboundStatus(context)
+        """``customer_id_by_outbound_status``: customers by their campaign record's status."""
+        self.tickets = Tickets(context)
+        """``tickets``: tickets, replies, comments, attachments, today's stats; ``get_many``."""
+        self.ticket_categories = TicketCategories(context)
+        """``ticket_categories`` (inferred endpoint)."""
+        self.ticket_queues = TicketQueues(context)
+        """``ticket_queues`` (inferred endpoint)."""
+        self.ticket_statuses = TicketStatuses(context)
+        """``ticket_statuses`` (inferred endpoint)."""
+        self.customer_field_groups = CustomerFieldGroups(context)
+        """``customer_field_groups``: groups of repeatable customer fields (inferred endpoint)."""
+        self.customer_field_group_items = CustomerFieldGroupItems(context)
+        """``customer_field_group_items``: rows of grouped customer fields."""
         self.bulk = Bulk(self)
 
     @classmethod

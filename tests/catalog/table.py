@@ -17,7 +17,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "tests" / "data" / "thulium-api" / "endpoints.yaml"
 README = ROOT / "README.md"
 START, END = "<!-- endpoints:start -->", "<!-- endpoints:end -->"
-MAP_MODULES = ("tests.catalog.campaign_map", "tests.resources_a.catalog_map", "tests.resources_b.catalog_map")
+MAP_MODULES = (
+    "tests.catalog.campaign_map",
+    "tests.resources_a.catalog_map",
+    "tests.resources_b.catalog_map",
+)
 
 
 def catalog() -> list[dict[str, Any]]:
@@ -50,7 +54,9 @@ def render() -> str:
         call = mapping.get(entry["name"])
         shown = f"`client.{call}(...)`" if call else "**not covered**"
         source = "inferred" if entry.get("detail") == "inferred" else "documented"
-        rows.append(f"| {entry['area']} | `{entry['method']} {entry['path']}` | {shown} | {source} |")
+        rows.append(
+            f"| {entry['area']} | `{entry['method']} {entry['path']}` | {shown} | {source} |"
+        )
     return "\n".join(rows)
 
 

@@ -1,0 +1,107 @@
+"""``customer_field_groups`` and ``customer_field_group_items``: grouped customer custom fields."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .. import _validate as check
+from .._pagination import Paginator
+from ..errors import InputError
+from ..models import CustomerFieldGroup, CustomerFieldGroupItem, CustomerFieldValue
+from ._base import Resource
+
+__all__ = ["CustomerFieldGroupItems", "CustomerFieldGroups"]
+
+MAX_PAGE_SIZE = 1000
+
+
+class CustomerFieldGroups(Resource):
+    """``customer_field_groups``."""
+
+    async def list(self) -> list[CustomerFieldGroup]:
+        """The account's custom-field groups with their fields (ids for group items).
+
+        Inferred endpoint (index line only): read as ``{"count", "result"}`` like
+        the items list, or as a plain array; not paginated.
+        """
+        raw = await self._call("GET", "customer_field_groups")
+        body = raw.json()
+        groups = body.get("result", []) if isinstance(body, dict) else body
+        return self._structure(raw, list[CustomerFieldGroup], groups or [])  # type: ignore[no-any-return]
+
+
+def _value(item: Any, index: int) -> dict[str, Any]:
+    field = f"values[{index}]"
+    if isinstance(item, CustomerFieldValue):
+        item = attrs.asdict(item)
+    if not isinstance(item, Mapping) or set(item) - {"field_id", "value"}:
+        raise InputError(field, "a CustomerFieldValue or {'field_id': ..., 'value': ...}", item)
+    value = item.get("value")
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(f"{field}.value", "a string or number", value)
+    return {
+        "field_id": check.positive_id(item.get("field_id"), f"{field}.field_id"),
+        "value": value,
+    }
+
+
+class CustomerFieldGroupItems(Resource):
+    """``customer_field_group_items``: rows of grouped custom-field values of customers."""
+
+    def list(
+        self,
+        *,
+        group_id: int | None = None,
+        customer_id: int | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        concurrency: int = 8,
+    ) -> Paginator[CustomerFieldGroupItem]:
+        """A paginator over item rows, of one group and/or one customer when given.
+
+        Pages hold up to 1000 rows; the answer's count lets later pages be
+        fetched ``concurrency`` at a time. The documented answer shows group
+        definitions rather than values (see CustomerFieldGroupItem): both parse.
+        """
+        params: list[tuple[str, str]] = []
+        if group_id is not None:
+            params.append(("group_id", str(check.positive_id(group_id, "group_id"))))
+        if customer_id is not None:
+            params.append(("customer_id", str(check.positive_id(customer_id, "customer_id"))))
+        return self._paginate(
+            "customer_field_group_items",
+            params,
+            CustomerFieldGroupItem,
+            max_page_size=MAX_PAGE_SIZE,
+            page_size=page_size,
+            max_items=max_items,
+            concurrency=concurrency,
+        )
+
+    async def create(
+        self,
+        *,
+        group_id: int,
+        customer_id: int,
+        values: Sequence[CustomerFieldValue | Mapping[str, Any]],
+    ) -> int:
+        """Add a row of values to a customer's field group; returns the new item id.
+
+        ``values`` name fields by ``field_id`` (from ``customer_field_groups``);
+        a value is a string or a number. Not retried after an ambiguous failure:
+        a repeat would add the row twice.
+        """
+        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
+            raise InputError("values", "a list of {'field_id': ..., 'value': ...}", values)
+        body = {
+            "group_id": check.positive_id(group_id, "group_id"),
+            "customer_id": check.positive_id(customer_id, "customer_id"),
+            "values": [_value(item, index) for index, item in enumerate(values)],
+        }
+        if not body["values"]:
+            raise InputError("values", "at least one value", values)
+        raw = await self._call("POST", "customer_field_group_items", json=body)
+        return int(self._structure(raw, dict[str, int])["item_id"])

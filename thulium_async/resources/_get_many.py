@@ -1,0 +1,60 @@
+"""Fetch many objects by id concurrently, every outcome reported, none raised mid-way."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TypeVar
+
+import anyio
+
+from .. import _validate as check
+from ..errors import AuthenticationError, InputError, ThuliumError
+from ..models import GetManyItem, GetManyResult
+
+__all__ = ["get_many"]
+
+T = TypeVar("T")
+
+
+async def get_many(
+    ids: Iterable[int],
+    fetch: Callable[[int], Awaitable[T]],
+    *,
+    concurrency: int,
+    field: str = "ids",
+) -> GetManyResult[T]:
+    """``fetch`` every id, ``concurrency`` at a time; one outcome per id, in input order.
+
+    Ids are checked before any request. An id given twice is fetched once and
+    reported at each position. A failed fetch is recorded (404/410 as missing)
+    and the others go on; only an AuthenticationError (wrong credentials fail
+    every id alike) stops the run and is raised.
+    """
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise InputError("concurrency", "a whole number >= 1", concurrency)
+    if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
+        raise InputError(field, "a list of ids", ids)
+    wanted = [check.positive_id(value, f"{field}[{index}]") for index, value in enumerate(ids)]
+    outcomes: dict[int, GetManyItem[T]] = {}
+    fatal: list[AuthenticationError] = []
+    pending = iter(dict.fromkeys(wanted))
+
+    async def worker(scope: anyio.CancelScope) -> None:
+        # Workers share one iterator: at most `concurrency` fetches in flight and
+        # no task per id, however many ids there are.
+        for object_id in pending:
+            try:
+                outcomes[object_id] = GetManyItem(id=object_id, value=await fetch(object_id))
+            except AuthenticationError as error:  # noqa: PERF203 - one outcome per id
+                fatal.append(error)
+                scope.cancel()
+                return
+            except ThuliumError as error:
+                outcomes[object_id] = GetManyItem(id=object_id, error=error)
+
+    async with anyio.create_task_group() as group:
+        for _ in range(min(concurrency, len(wanted))):
+            group.start_soon(worker, group.cancel_scope)
+    if fatal:
+        raise fatal[0]
+    return GetManyResult(items=[outcomes[object_id] for object_id in wanted])

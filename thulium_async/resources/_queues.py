@@ -1,0 +1,77 @@
+"""``queues/:id/...``: a call queue's topics, its waiting callers, scheduled calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .. import _validate as check
+from .._converter import format_datetime
+from ..errors import InputError
+from ..models import QueueTopics, WaitingCaller
+from ._base import Context, Resource
+from ._params import to_moment
+
+__all__ = ["Queues", "QueuesTopics", "QueuesWaitingList"]
+
+
+def _queue_id(value: Any) -> int:
+    return check.positive_id(value, "queue_id")
+
+
+class QueuesTopics(Resource):
+    """``queues/:id/topics``."""
+
+    async def list(self, queue_id: int) -> QueueTopics:
+        """The active topic groups (empty ones included) and topic custom fields of a queue.
+
+        ``.topics`` on the answer flattens the groups. The doc example is not
+        valid JSON; it is read as the object its keys describe.
+        """
+        raw = await self._call("GET", f"queues/{_queue_id(queue_id)}/topics")
+        return self._structure(raw, QueueTopics)  # type: ignore[no-any-return]
+
+
+class QueuesWaitingList(Resource):
+    """``queues/:id/waiting_list``."""
+
+    async def list(self, queue_id: int) -> list[WaitingCaller]:
+        """The callers waiting in a queue now, matched to CRM customers when unambiguous."""
+        raw = await self._call("GET", f"queues/{_queue_id(queue_id)}/waiting_list")
+        return self._structure(raw, list[WaitingCaller])  # type: ignore[no-any-return]
+
+
+class Queues(Resource):
+    """``queues``: call queues. Sub-resources: ``topics`` and ``waiting_list``."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.topics = QueuesTopics(context)
+        self.waiting_list = QueuesWaitingList(context)
+
+    async def schedule_call(
+        self,
+        queue_id: int,
+        *,
+        phone_number: str,
+        call_at: dt.datetime | str | None = None,
+    ) -> None:
+        """Schedule a call to ``phone_number`` through a queue, at ``call_at`` (default: now).
+
+        ``call_at`` is a datetime (naive = the account's zone) or a
+        ``YYYY-MM-DD hh:mm[:ss]`` string; it goes out as ``YYYY-MM-DD
+        hh:mm:ss``. Not retried after an ambiguous failure: a repeat would
+        schedule a second call.
+        """
+        qid = _queue_id(queue_id)
+        body: dict[str, Any] = {"phone_number": check.phone_number(phone_number)}
+        if call_at is not None:
+            body["call_at"] = _call_at(call_at, self._context.timezone)
+        await self._call("POST", f"queues/{qid}/schedule_call", json=body)
+
+
+def _call_at(value: Any, tz: dt.tzinfo) -> str:
+    # A moment, never a bare day: "call on 2020-11-06" names no time to call.
+    if isinstance(value, dt.datetime) or (isinstance(value, str) and len(value) > 10):
+        return format_datetime(to_moment(value, "call_at", tz), tz, seconds=True)
+    raise InputError("call_at", "a datetime or a 'YYYY-MM-DD hh:mm[:ss]' string", value)
