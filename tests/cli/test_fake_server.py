@@ -1,0 +1,33 @@
+"""``thulium fake-server``: the testing package's server and options under ``thulium``."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.cli.support import invoke, served_process
+
+
+def test_help_is_the_testing_servers_own():
+    result = invoke(["fake-server", "--help"])
+    assert result.exit_code == 0
+    for option in ("--port", "--latency", "--error-503-rate", "--campaigns", "--rate-limit"):
+        assert option in result.stdout
+    assert "thulium fake-server" in result.stdout
+
+
+def test_bad_options_are_refused_by_the_same_parser():
+    result = invoke(["fake-server", "--port", "eighty"])
+    assert result.exit_code == 2
+    assert "invalid int value" in result.stderr
+
+
+def test_serves_a_seeded_fake_until_interrupted():
+    command = ["thulium_async.cli", "fake-server", "--campaigns", "2", "--records", "7"]
+    with served_process(command) as base_url:
+        response = httpx.get(f"{base_url}/outbounds", auth=("api_user", "api_pass"))
+        assert response.status_code == 200
+        assert [c["id"] for c in response.json()] == ["00001", "00002"]
+        page = httpx.get(
+            f"{base_url}/outbounds/00002/records", auth=("api_user", "api_pass")
+        ).json()
+        assert page["count"] == 7

@@ -1,0 +1,182 @@
+"""``thulium records import``: CSV and JSON Lines into a campaign, rejects, dry runs, resume."""
+
+from __future__ import annotations
+
+import csv
+
+from tests.cli.support import invoke, one_error_line, write
+
+CSV = """phone_number,identifier,first_name,city,status_id
+600100200,A1,Jan,Kraków,
+600100201,A2,Anna,Gdańsk,
+600-100-202,A3,Piotr,Łódź,
+600100203,A4,Ewa,Poznań,,surplus
+600100204,A5,Olga,Wrocław,999
+
+600100205,A6,,Szczecin,
+"""
+
+
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def stored(fake, campaign_id="00002"):
+    return {r["phone_number"]: r for r in fake.records(campaign_id)}
+
+
+def test_csv_import_loads_good_rows_and_rejects_bad_ones(served, tmp_path):
+    source = write(tmp_path / "contacts.csv", CSV)
+    result = invoke(["records", "import", str(source), "--campaign", "2"], env=served.env())
+    assert result.exit_code == 1, result.output
+    records = stored(served.fake)
+    assert sorted(records) == ["600100200", "600100201", "600100205"]
+    assert records["600100200"]["identifier"] == "A1"
+    assert records["600100200"]["record_fields"] == {"first_name": "Jan", "city": "Kraków"}
+    assert records["600100205"]["record_fields"] == {"first_name": "", "city": "Szczecin"}
+    rejects = rows(tmp_path / "contacts.csv.rejects.csv")
+    assert [r["line"] for r in rejects] == ["4", "5", "6"]
+    assert rejects[0]["phone_number"] == "600-100-202"
+    assert rejects[0]["reason"].startswith("phone_number: expected digits")
+    assert rejects[1]["reason"] == "6 values for 5 columns"
+    assert rejects[2]["reason"].startswith("status_id: expected one of the campaign's status ids")
+    assert (rejects[2]["identifier"], rejects[2]["city"], rejects[2]["status_id"]) == (
+        "A5",
+        "Wrocław",
+        "999",
+    )
+    assert "rejected" in result.stdout
+
+
+def test_a_clean_import_exits_0_and_writes_no_rejects(served, tmp_path):
+    source = write(tmp_path / "ok.csv", "phone_number;city\n700000001;Kraków\n700000002;Łódź\n")
+    result = invoke(["records", "import", str(source), "-c", "00002"], env=served.env())
+    assert result.exit_code == 0, result.output
+    assert stored(served.fake)["700000002"]["record_fields"]["city"] == "Łódź"
+    assert not (tmp_path / "ok.csv.rejects.csv").exists()
+
+
+def test_api_refusals_go_to_the_rejects_file_with_thulium_s_message(served, tmp_path):
+    source = write(tmp_path / "fields.csv", "phone_number,colour\n700000010,red\n")
+    rejects = tmp_path / "out" / "bad.csv"
+    rejects.parent.mkdir()
+    args = ["records", "import", str(source), "-c", "2", "--rejects", str(rejects)]
+    result = invoke(args, env=served.env())
+    assert result.exit_code == 1
+    (row,) = rows(rejects)
+    assert row["line"] == "2"
+    assert row["colour"] == "red"
+    assert "colour" in row["reason"]
+
+
+def test_jsonl_import_with_nested_record_fields(served, tmp_path):
+    source = write(
+        tmp_path / "contacts.jsonl",
+        '{"phone_number": "700000020", "record_fields": {"city": "Gdańsk"}, "order": "3"}\n'
+        '{"phone_number": 700000021, "first_name": "Ola"}\n'
+        "{broken\n"
+        '["not", "an", "object"]\n',
+    )
+    result = invoke(["records", "import", str(source), "-c", "2"], env=served.env())
+    assert result.exit_code == 1
+    records = stored(served.fake)
+    assert records["700000020"]["record_fields"]["city"] == "Gdańsk"
+    assert records["700000021"]["record_fields"]["first_name"] == "Ola"
+    rejects = rows(tmp_path / "contacts.jsonl.rejects.csv")
+    assert [(r["line"], r["record"]) for r in rejects] == [
+        ("3", "{broken"),
+        ("4", '["not", "an", "object"]'),
+    ]
+    assert rejects[0]["reason"].startswith("not valid JSON")
+
+
+def test_crm_import(served, tmp_path):
+    source = write(tmp_path / "crm.csv", "customer_id,phone_number\n6\n7\n999\n1\n")
+    result = invoke(["records", "import", str(source), "-c", "3", "--crm"], env=served.env())
+    assert result.exit_code == 1
+    customers = {r["customer_id"] for r in served.fake.records("00003")}
+    assert {6, 7} <= customers
+    assert 999 not in customers
+    (reject,) = rows(tmp_path / "crm.csv.rejects.csv")
+    assert reject["customer_id"] == "999"
+    assert "phone_number" in result.stderr  # the ignored column is named once
+
+
+def test_the_campaign_kind_must_match(served, tmp_path):
+    source = write(tmp_path / "x.csv", "customer_id\n6\n")
+    regular = invoke(["records", "import", str(source), "-c", "1", "--crm"], env=served.env())
+    assert regular.exit_code == 2
+    assert "not a CRM campaign" in one_error_line(regular)
+    crm = invoke(["records", "import", str(source), "-c", "3"], env=served.env())
+    assert crm.exit_code == 2
+    assert "add --crm" in one_error_line(crm)
+    missing = invoke(["records", "import", str(source), "-c", "42"], env=served.env())
+    assert missing.exit_code == 1
+    assert "no campaign 00042" in one_error_line(missing)
+
+
+def test_dry_run_checks_rows_and_sends_nothing(served, tmp_path):
+    source = write(tmp_path / "contacts.csv", CSV)
+    served.fake.clear_requests()
+    args = ["records", "import", str(source), "-c", "2", "--dry-run"]
+    result = invoke(args, env=served.env())
+    assert result.exit_code == 1
+    assert served.fake.counters.total == 0
+    assert served.fake.records("00002") == []
+    assert "nothing was sent" in result.stdout
+    rejects = rows(tmp_path / "contacts.csv.rejects.csv")
+    assert [r["line"] for r in rejects] == ["4", "5"]  # status 999 needs the API to tell
+
+
+def test_dry_run_needs_no_connection_and_passes_a_clean_file(tmp_path):
+    source = write(tmp_path / "ok.jsonl", '{"phone_number": "+48600100200"}\n')
+    result = invoke(["records", "import", str(source), "-c", "1", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "1 valid" in result.stdout
+
+
+def test_journal_resumes_without_resending(served, tmp_path):
+    lines = "".join(f"7100{i:05d}\n" for i in range(250))
+    source = write(tmp_path / "many.csv", "phone_number\n" + lines)
+    journal = tmp_path / "load.journal"
+    args = ["records", "import", str(source), "-c", "2", "--journal", str(journal)]
+    assert invoke(args, env=served.env()).exit_code == 0
+    served.fake.clear_requests()
+    again = invoke(args, env=served.env())
+    assert again.exit_code == 0
+    assert "skipped" in again.stdout
+    assert served.fake.counters.count("POST batch/outbounds/{id}/records") == 0
+    assert len(served.fake.records("00002")) == 250
+
+
+def test_one_request_per_row_with_a_rate(served, tmp_path):
+    source = write(tmp_path / "few.csv", "phone_number\n720000001\n720000002\n720000003\n")
+    args = ["records", "import", str(source), "-c", "2", "--no-batch", "--rate", "50"]
+    args += ["--concurrency", "2"]
+    served.fake.clear_requests()
+    assert invoke(args, env=served.env()).exit_code == 0
+    assert served.fake.counters.count("POST outbounds/{id}/records") == 3
+
+
+def test_a_file_without_a_header_is_a_usage_error(tmp_path):
+    source = write(tmp_path / "empty.csv", "")
+    result = invoke(["--fake", "records", "import", str(source), "-c", "1"])
+    assert result.exit_code == 2
+    assert "no header line" in one_error_line(result)
+
+
+def test_fake_import(tmp_path):
+    source = write(tmp_path / "ok.csv", "phone_number,first_name\n730000001,Jan\n")
+    result = invoke(["records", "import", str(source), "-c", "1", "--fake"])
+    assert result.exit_code == 0, result.output
+    assert "created" in result.stdout
+
+
+def test_a_journal_or_rejects_in_a_missing_directory_is_refused(tmp_path):
+    source = write(tmp_path / "ok.csv", "phone_number\n730000001\n")
+    for option in ("--journal", "--rejects"):
+        args = ["--fake", "records", "import", str(source), "-c", "1"]
+        result = invoke([*args, option, str(tmp_path / "missing" / "file")])
+        assert result.exit_code == 2
+        assert option in one_error_line(result)

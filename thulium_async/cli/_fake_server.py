@@ -1,0 +1,38 @@
+"""``thulium fake-server``: ``python -m thulium_async.testing`` under the ``thulium`` command.
+
+The options are the testing package's own (``add_server_arguments``), parsed
+by its argparse parser, so both commands always take the same ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import typer
+
+from ._errors import require
+
+__all__ = ["fake_server"]
+
+
+def fake_server(ctx: typer.Context) -> None:
+    """Serve a fake Thulium over HTTP for other programs (see --help for its options).
+
+    [dim]e.g. thulium fake-server --port 8080 --campaigns 2 --records 1000 --latency 0.02[/dim]
+    """
+    require("uvicorn", "cli,testing", "thulium fake-server")
+    from thulium_async.testing import add_server_arguments, run_server
+
+    parser = argparse.ArgumentParser(
+        prog="thulium fake-server",
+        description="A stateful fake Thulium REST API for tests, demos and benchmarks "
+        "(user api_user, password api_pass unless told otherwise).",
+    )
+    add_server_arguments(parser)
+    try:
+        options = parser.parse_args(ctx.args)  # --help and bad options exit here (0 or 2)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    raise typer.Exit(run_server(options))

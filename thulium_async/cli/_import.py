@@ -1,0 +1,164 @@
+"""``thulium records import FILE --campaign ID``: a CSV or JSON Lines file into a campaign."""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+from rich.markup import escape
+
+import thulium_async as th
+
+from ..bulk import BulkReport, Outcome
+from ..errors import InputError
+from ..resources._record_inputs import encode_new_crm_record, encode_new_record
+from ._connect import check_campaign, open_client
+from ._console import err, new_progress, out
+from ._errors import FAILED
+from ._items import RowItems, item_values
+from ._options import Connection
+from ._rejects import Rejects
+from ._rows import BadRow, FileFormat, Row, RowFile, count_lines
+from ._summary import BulkBar, add_task, report_table
+
+__all__ = ["ImportJob", "dry_run", "run_import"]
+
+
+@attrs.frozen(kw_only=True)
+class ImportJob:
+    """What to import where, and how."""
+
+    file: Path
+    fmt: FileFormat
+    campaign_id: str
+    crm: bool
+    rejects: Path
+    concurrency: int
+    rate: float | None
+    journal: Path | None
+    batch: bool
+
+
+class _Reader:
+    """The file's rows as ``(campaign_id, item)`` pairs; unreadable rows go to rejects.
+
+    ``lines[i]`` is the file line of the i-th item, to place failures in the file.
+    """
+
+    def __init__(self, job: ImportJob) -> None:
+        lines = count_lines(job.file)
+        self._file = RowFile(job.file, job.fmt)
+        self.header = self._file.header
+        self.rejects = Rejects(job.rejects, self.header)
+        self.items = RowItems(crm=job.crm)
+        self.lines = array("q")
+        self.unreadable = 0
+        self.estimate = max(0, lines - (self.header is not None)) or None
+        self._campaign_id = job.campaign_id
+
+    def __enter__(self) -> _Reader:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._file.close()
+
+    def rows(self) -> Iterator[Row]:
+        """The readable rows; the others go to the rejects."""
+        for row in self._file:
+            if isinstance(row, BadRow):
+                self.unreadable += 1
+                self.rejects.add(row.line, row.reason, row.values or row.text)
+            else:
+                yield row
+
+    def pairs(self) -> Iterator[tuple[str, Any]]:
+        """``(campaign_id, item)`` for ``client.bulk``."""
+        for row in self.rows():
+            self.lines.append(row.line)
+            yield self._campaign_id, self.items.item(row.values)
+
+    def add_failures(self, report: BulkReport) -> None:
+        """The items the run did not settle well, placed at their lines."""
+        for result in (*report.failures, *report.unfinished):
+            line = self.lines[result.index] if result.index < len(self.lines) else 0
+            reason = result.error or result.outcome.value
+            if result.outcome is not Outcome.FAILED:
+                reason = f"{result.outcome.value}: {reason}"
+            self.rejects.add(line, reason, item_values(result.item, self.header))
+
+    def finish(self) -> None:
+        """Write the rejects file and say where it is."""
+        written = self.rejects.write()
+        if written:
+            where = escape(str(self.rejects.path))
+            out.print(f"{written:,} rejected rows (with the reason) written to {where}")
+        if self.items.ignored:
+            names = escape(", ".join(sorted(self.items.ignored)))
+            err.print(f"note: columns ignored (a CRM record has no place for them): {names}")
+
+
+async def run_import(job: ImportJob, settings: Connection) -> int:
+    """Load the file through ``client.bulk.create_records``; the exit code (1: rows failed)."""
+    limit = th.RateLimit(per_second=job.rate, max_concurrency=job.concurrency)
+    with _Reader(job) as reader:
+        async with open_client(settings, rate_limit=limit) as client:
+            await check_campaign(client, job.campaign_id, crm=job.crm)
+            report = await _load(client, job, reader)
+    reader.add_failures(report)
+    title = f"Imported {job.file.name} into campaign {job.campaign_id}"
+    out.print(report_table(title, report, rejected_before=reader.unreadable))
+    reader.finish()
+    return 0 if report.ok and not reader.unreadable else FAILED
+
+
+async def _load(client: th.Client, job: ImportJob, reader: _Reader) -> BulkReport:
+    with new_progress() as progress:
+        name = f"Importing {job.file.name}"
+        bar = BulkBar(progress, name, reader.estimate, lambda: reader.unreadable)
+        run = client.bulk.create_records(
+            reader.pairs(),
+            concurrency=job.concurrency,
+            batch=job.batch,
+            journal=job.journal,
+            on_progress=bar,
+        )
+        try:
+            report = await run
+        except BaseException:  # also Ctrl-C: what failed so far still goes to rejects
+            reader.add_failures(run.report)
+            reader.finish()
+            raise
+        bar.finish(report)
+        return report
+
+
+async def dry_run(job: ImportJob) -> int:
+    """Check every row as the library would before sending it; nothing is sent."""
+    encode = encode_new_crm_record if job.crm else encode_new_record
+    valid = 0
+    with _Reader(job) as reader, new_progress() as progress:
+        task = add_task(progress, f"Checking {job.file.name}", reader.estimate)
+        for row in reader.rows():
+            item = reader.items.item(row.values)
+            try:
+                encode(item, dt.timezone.utc)
+            except InputError as error:
+                reader.rejects.add(row.line, str(error), item_values(item, reader.header))
+            else:
+                valid += 1
+            if (valid + len(reader.rejects)) % 1000 == 0:
+                progress.update(task, completed=valid + len(reader.rejects))
+        done = valid + len(reader.rejects)
+        progress.update(task, completed=done, total=done)
+    invalid = len(reader.rejects)
+    reader.finish()
+    out.print(
+        f"dry run of {escape(job.file.name)}: {done:,} rows, {valid:,} valid, "
+        + (f"[red]{invalid:,} invalid[/red]" if invalid else "0 invalid")
+        + "; nothing was sent"
+    )
+    return FAILED if invalid else 0
