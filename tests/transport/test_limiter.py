@@ -84,6 +84,8 @@ async def test_adaptive_limiter_slows_down_on_429_and_probes_back_up() -> None:
         limiter.release()
         clock.now += 0.01
     limiter.throttled()
+    assert limiter.current_rate is None  # a lone 429 only pauses
+    limiter.throttled()
     first = limiter.current_rate
     assert first is not None
     assert first == pytest.approx(50.0, rel=0.1)
@@ -100,6 +102,22 @@ async def test_adaptive_limiter_slows_down_on_429_and_probes_back_up() -> None:
     assert limiter.current_rate > lowered
 
 
+async def test_a_lone_429_does_not_slow_the_client() -> None:
+    """One 429 with nothing around it keeps the pace; two close together lower it."""
+    clock = FakeClock()
+    limiter = Limiter(RateLimit(per_second=40), clock=clock, sleep=clock.sleep)
+    await grant_times(limiter, clock, 40)
+    limiter.throttled()
+    assert limiter.current_rate == 40
+    clock.now += 10
+    limiter.throttled()
+    assert limiter.current_rate == 40
+    clock.now += 1
+    limiter.throttled()
+    assert limiter.current_rate is not None
+    assert limiter.current_rate < 40
+
+
 async def test_fixed_rate_is_not_adapted() -> None:
     """With adaptive=False a configured per_second is kept: 429s pause but do not change it."""
     clock = FakeClock()
@@ -113,6 +131,7 @@ async def test_configured_rate_is_a_ceiling_for_adaptation() -> None:
     clock = FakeClock()
     limiter = Limiter(RateLimit(per_second=40), clock=clock, sleep=clock.sleep)
     await grant_times(limiter, clock, 40)
+    limiter.throttled()
     limiter.throttled()
     assert limiter.current_rate is not None
     assert limiter.current_rate < 40

@@ -28,6 +28,7 @@ _INCREASE = 1.05  # multiplicative probe up per quiet second
 _NEAR_LIMIT = 0.9  # probe up to this share of the pace that last drew a 429 ...
 _FORGET = 10.0  # ... and raise that mark 5 % per this many quiet seconds
 _MIN_RATE = 0.5  # never settle below one request every two seconds
+_SUSTAINED = 5.0  # a 429 within this many seconds of another is overload, not a hiccup
 
 
 class Limiter:
@@ -51,6 +52,7 @@ class Limiter:
         self._window_start = clock()
         self._window_grants = 0
         self._last_throttle = float("-inf")
+        self._last_429 = float("-inf")
         self.in_flight = 0
         self.peak_in_flight = 0
 
@@ -110,10 +112,18 @@ class Limiter:
             self._tat = 0.0  # restart pacing after the pause; no catch-up burst
 
     def throttled(self) -> None:
-        """A 429 arrived: when adaptive, lower the pace once per burst of 429s."""
+        """A 429 arrived: when adaptive, lower the pace once per burst of 429s.
+
+        A lone 429 (none other within ``_SUSTAINED`` seconds) only pauses, through
+        its Retry-After: a server hiccup must not slow a sparse client for long.
+        """
         if not self._adaptive:
             return
         now = self._clock()
+        sustained = now - self._last_429 <= _SUSTAINED
+        self._last_429 = now
+        if not sustained:
+            return
         # Requests in flight together all get 429 together; count one decrease
         # per interval of the old pace (at least 100 ms) so one burst is one signal.
         if now - self._last_throttle < max(0.1, self._interval):

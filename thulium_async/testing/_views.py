@@ -79,7 +79,10 @@ def record_json(campaign: Campaign, record: Record, agents: dict[str, Agent]) ->
     """The record's JSON, cached on the record until it changes (list pages reuse it)."""
     cached = record.cached
     if cached is None:
-        cached = record.cached = orjson.dumps(record_view(campaign, record, agents))
+        # A copy: orjson's result keeps its over-allocated buffer (~8 KB a record).
+        cached = record.cached = bytes(
+            memoryview(orjson.dumps(record_view(campaign, record, agents)))
+        )
     return cached
 
 
