@@ -274,7 +274,7 @@ async def test_stream_reads_the_body_in_chunks_and_frees_the_slot(
             size = sum([len(chunk) async for chunk in response.aiter_bytes()])
         assert size == 100_000
         assert client.limiter.in_flight == 0
-        with pytest.raises(errors.NotFoundError, match="No."):
+        with pytest.raises(errors.NotFoundError, match=r"No\."):
             async with transport.stream("GET", "recordings/8/download"):
                 pass
         assert client.limiter.in_flight == 0
