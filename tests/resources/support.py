@@ -6,17 +6,21 @@ test modules (``tests/test_validate.py``) can import them too.
 
 from __future__ import annotations
 
-import functools
 import ssl
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 import orjson
-import yaml
 
 import thulium_async as th
+from tests.catalog.examples import (  # noqa: F401 - re-exported for the tests
+    catalog,
+    catalog_response,
+    endpoints_in,
+    example,
+    request_example,
+)
 
 BASE = "https://acme.thulium.com/api"
 BASE_SLASH = f"{BASE}/"
@@ -25,7 +29,6 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 CAMPAIGN_AREAS = frozenset(
     {"campaigns", "campaigns_batch", "campaign_records", "crm_campaign_records"}
 )
-CATALOG_PATH = Path(__file__).resolve().parents[1] / "data" / "thulium-api" / "endpoints.yaml"
 
 # Values substituted for the catalog's {placeholders} when a test needs a concrete path.
 PATH_VALUES = {
@@ -48,42 +51,9 @@ EXTRA_STATUSES = [
 ]
 
 
-@functools.cache
-def catalog() -> dict[str, dict[str, Any]]:
-    """Every catalog endpoint by name (loaded once from the copy under tests/data)."""
-    entries = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
-    return {entry["name"]: entry for entry in entries}
-
-
 def campaign_endpoints() -> dict[str, dict[str, Any]]:
     """The non-legacy endpoints of the four campaign areas."""
-    return {
-        name: entry
-        for name, entry in catalog().items()
-        if entry["area"] in CAMPAIGN_AREAS and entry.get("lifecycle") != "legacy"
-    }
-
-
-def example(name: str) -> Any:
-    """The catalog's response_example of an endpoint, parsed."""
-    return orjson.loads(catalog()[name]["response_example"])
-
-
-def request_example(name: str) -> Any:
-    """The catalog's request_example of an endpoint, parsed as JSON."""
-    return orjson.loads(catalog()[name]["request_example"])
-
-
-def catalog_response(name: str) -> httpx.Response:
-    """The documented success answer of an endpoint: its status and example body, if any."""
-    entry = catalog()[name]
-    if "response_example" in entry:
-        return httpx.Response(
-            entry["success_status"],
-            content=entry["response_example"].encode(),
-            headers={"Content-Type": "application/json; charset=utf-8"},
-        )
-    return httpx.Response(entry["success_status"])
+    return endpoints_in(CAMPAIGN_AREAS)
 
 
 def concrete_path(name: str) -> str:

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 import orjson
-import yaml
 
 import thulium_async as th
+from tests.catalog.examples import (  # noqa: F401 - re-exported for the tests
+    catalog,
+    catalog_response,
+    endpoints_in,
+    example,
+)
 
 BASE = "https://acme.thulium.com/api"
 BASE_SLASH = f"{BASE}/"
 AUTHORIZATION = "Basic YXBpX3VzZXI6YXBpX3Bhc3M="  # base64("api_user:api_pass")
 WARSAW = ZoneInfo("Europe/Warsaw")
-CATALOG_PATH = Path(__file__).resolve().parents[1] / "data" / "thulium-api" / "endpoints.yaml"
 AREAS = frozenset(
     {
         "agents",
@@ -35,37 +37,9 @@ AREAS = frozenset(
 )
 
 
-@functools.cache
-def catalog() -> dict[str, dict[str, Any]]:
-    """Every catalog endpoint by name (the copy under tests/data, loaded once)."""
-    entries = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
-    return {entry["name"]: entry for entry in entries}
-
-
 def area_endpoints() -> dict[str, dict[str, Any]]:
     """The non-legacy endpoints of group A's areas."""
-    return {
-        name: entry
-        for name, entry in catalog().items()
-        if entry["area"] in AREAS and entry.get("lifecycle") != "legacy"
-    }
-
-
-def example(name: str) -> Any:
-    """The catalog's response_example of an endpoint, parsed."""
-    return orjson.loads(catalog()[name]["response_example"])
-
-
-def catalog_response(name: str) -> httpx.Response:
-    """The documented success answer: the catalog's status and example body (if any)."""
-    entry = catalog()[name]
-    if "response_example" in entry:
-        return httpx.Response(
-            entry["success_status"],
-            content=entry["response_example"].encode(),
-            headers={"Content-Type": "application/json; charset=utf-8"},
-        )
-    return httpx.Response(entry["success_status"])
+    return endpoints_in(AREAS)
 
 
 def method_of(name: str) -> str:

@@ -2,62 +2,32 @@
 
 from __future__ import annotations
 
-import functools
 import inspect
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 import orjson
-import yaml
 
 import thulium_async as th
+from tests.catalog.examples import (  # noqa: F401 - re-exported for the tests
+    catalog,
+    catalog_response,
+    endpoints_in,
+    example,
+    request_example,
+)
 
 BASE = "https://acme.thulium.com/api"
 BASE_SLASH = f"{BASE}/"
 WARSAW = ZoneInfo("Europe/Warsaw")
-CATALOG_PATH = Path(__file__).resolve().parents[1] / "data" / "thulium-api" / "endpoints.yaml"
 AREAS = frozenset({"chats", "crm", "tickets", "customer_field_groups"})
 JSON_HEADERS = {"Content-Type": "application/json; charset=utf-8"}
 
 
-@functools.cache
-def catalog() -> dict[str, dict[str, Any]]:
-    """Every catalog endpoint by name, from the copy under tests/data."""
-    entries = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
-    return {entry["name"]: entry for entry in entries}
-
-
 def area_endpoints() -> dict[str, dict[str, Any]]:
     """The non-legacy endpoints of this group's four areas."""
-    return {
-        name: entry
-        for name, entry in catalog().items()
-        if entry["area"] in AREAS and entry.get("lifecycle") != "legacy"
-    }
-
-
-def example(name: str) -> Any:
-    """The catalog's response_example of an endpoint, parsed."""
-    return orjson.loads(catalog()[name]["response_example"])
-
-
-def request_example(name: str) -> Any:
-    """The catalog's request_example of an endpoint, parsed as JSON."""
-    return orjson.loads(catalog()[name]["request_example"])
-
-
-def catalog_response(name: str) -> httpx.Response:
-    """The documented answer of an endpoint: its success status and example body, if any."""
-    entry = catalog()[name]
-    if "response_example" in entry:
-        return httpx.Response(
-            entry["success_status"],
-            content=entry["response_example"].encode(),
-            headers=JSON_HEADERS,
-        )
-    return httpx.Response(entry["success_status"])
+    return endpoints_in(AREAS)
 
 
 def json_response(body: Any, status: int = 200) -> httpx.Response:
