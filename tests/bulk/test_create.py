@@ -42,7 +42,12 @@ async def test_creates_every_record_once(fake: FakeThulium, mode: str, batch: bo
     ids = {r["record_id"] for cid in CAMPAIGNS for r in fake.records(cid)}
     assert report.results is not None
     assert {r.record_id for r in report.results} == ids
-    assert report.calls == (10 if batch else 1000)
+    if batch:
+        # Ten full chunks of 100; a chunk idle too long under a loaded machine is
+        # sent part-full on purpose (no item waits on a stalled input), so a few more.
+        assert 10 <= report.calls <= 20
+    else:
+        assert report.calls == 1000
     assert report.requests == report.calls
     assert report.elapsed > 0
     assert report.throughput > 0
