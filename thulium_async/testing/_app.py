@@ -23,7 +23,7 @@ from ._counters import Counters, ReceivedRequest
 from ._errors import ApiError, bad_request
 from ._faults import Fault, FaultInjector
 from ._messages import render
-from ._routing import Ctx, Route, Router
+from ._routing import Blob, Ctx, Route, Router
 from ._state import State
 from ._validate import Query
 
@@ -108,10 +108,13 @@ class FakeApp:
         path = full_path[5:].rstrip("/") if in_api else full_path
         raw_query: bytes = scope["query_string"]
         pairs = parse_qsl(raw_query.decode("latin-1"), keep_blank_values=True) if raw_query else []
-        try:
-            parsed, bad_json = (orjson.loads(body) if body else None), False
-        except orjson.JSONDecodeError:
-            parsed, bad_json = None, True
+        match = self.router.match(method, path) if in_api else None
+        parsed, bad_json = None, False
+        if body and not (match is not None and match[0].raw):
+            try:
+                parsed = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                bad_json = True
 
         # Decided on arrival, before any await, so the n-th request meets the same fault.
         fault, retry_after, why = None, None, ""
@@ -122,8 +125,7 @@ class FakeApp:
             if delay:
                 await asyncio.sleep(delay)
 
-        match = self.router.match(method, path) if in_api else None
-        polish, authorized = self._read_headers(scope["headers"])
+        polish, authorized, content_type = self._read_headers(scope["headers"])
         if fault is not None and fault.status is not None:
             key = _FAULT_KEYS[fault.status]
             status, payload = fault.status, self._error(key, {}, number, polish)
@@ -137,7 +139,14 @@ class FakeApp:
         else:
             route, path_params = match
             ctx = Ctx(
-                self.state, path_params, Query(pairs), parsed, strict=self.strict, polish=polish
+                self.state,
+                path_params,
+                Query(pairs),
+                parsed,
+                strict=self.strict,
+                polish=polish,
+                raw=body if route.raw else b"",
+                content_type=content_type,
             )
             try:
                 self._check_inputs(ctx, route, bad_json)
@@ -166,15 +175,18 @@ class FakeApp:
             await _cut(send, status)
         await _answer(send, status, payload, retry_after)
 
-    def _read_headers(self, headers: list[tuple[bytes, bytes]]) -> tuple[bool, bool]:
-        """(Polish wanted, credentials right) from the request headers."""
+    def _read_headers(self, headers: list[tuple[bytes, bytes]]) -> tuple[bool, bool, str]:
+        """(Polish wanted, credentials right, content type) from the request headers."""
         polish = authorized = False
+        content_type = ""
         for name, value in headers:
             if name == b"authorization":
                 authorized = value == self._auth or self._basic_matches(value)
             elif name == b"accept-language":
                 polish = value.lstrip()[:2].lower() == b"pl"
-        return polish, authorized
+            elif name == b"content-type":
+                content_type = value.decode("latin-1")
+        return polish, authorized, content_type
 
     def _check_inputs(self, ctx: Ctx, route: Route, bad_json: bool) -> None:
         """The body must be an object; strict mode refuses undocumented names."""
@@ -245,8 +257,14 @@ async def _cut(send: Send, status: int) -> NoReturn:
     raise ConnectionDropped
 
 
+_BLOB_CHUNK = 64 * 1024
+
+
 async def _answer(send: Send, status: int, payload: Any, retry_after: int | None) -> None:
     headers: list[tuple[bytes, bytes]] = []
+    if isinstance(payload, Blob):
+        await _answer_blob(send, status, payload)
+        return
     if isinstance(payload, ErrorPayload):
         data = payload.body
         headers.append((b"x-request-id", payload.request_id.encode()))
@@ -262,6 +280,26 @@ async def _answer(send: Send, status: int, payload: Any, retry_after: int | None
         headers.append((b"content-length", str(len(data)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": data})
+
+
+async def _answer_blob(send: Send, status: int, blob: Blob) -> None:
+    """Send binary content in chunks, as a file server streams it."""
+    data = blob.data
+    headers = [
+        (b"content-type", blob.content_type.encode()),
+        (b"content-length", str(len(data)).encode()),
+    ]
+    if blob.filename is not None:
+        disposition = f'attachment; filename="{blob.filename}"'
+        headers.append((b"content-disposition", disposition.encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    view = memoryview(data)
+    for start in range(0, len(data), _BLOB_CHUNK):
+        chunk = bytes(view[start : start + _BLOB_CHUNK])
+        more = start + _BLOB_CHUNK < len(data)
+        await send({"type": "http.response.body", "body": chunk, "more_body": more})
+    if not data:
+        await send({"type": "http.response.body", "body": b""})
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:

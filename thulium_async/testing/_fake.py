@@ -21,6 +21,12 @@ from ._routing import Router
 from ._seed import SampleData
 from ._server import serve_app
 from ._setup import checked, make_statuses, new_record, seed_records
+from ._setup_account import AccountSetup
+from ._setup_agents import AgentsSetup
+from ._setup_calls import CallsSetup
+from ._setup_chats import ChatsSetup
+from ._setup_crm import CrmSetup
+from ._setup_tickets import TicketsSetup
 from ._state import State
 from ._transport import InProcessTransport
 from ._validate import check_phone
@@ -35,7 +41,7 @@ IN_PROCESS_BASE_URL = "http://fake.thulium.local/api"
 _DEFAULT_FIELDS = ("first_name", "last_name", "city")
 
 
-class FakeThulium:
+class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, AccountSetup):
     """A stateful in-memory Thulium account speaking the REST API.
 
     ``strict=True`` answers 400 to query parameters and body fields an endpoint does
@@ -43,7 +49,10 @@ class FakeThulium:
     (a ``FaultPlan``, replaceable later through the ``faults`` attribute) makes
     requests slow or fail; ``seed`` makes faults, request ids and sample data
     reproducible. ``clock`` (seconds, default ``time.monotonic``) drives the
-    rate limiter. ``keep_requests`` caps the request log (None = unbounded, 0 = off).
+    rate limiter; ``wall_clock`` (a naive local datetime, default ``datetime.now``)
+    dates what the fake creates, so tests can pin it. ``keep_requests`` caps the
+    request log (None = unbounded, 0 = off). The ``add_*`` setup helpers of each
+    area live in the ``_setup_*`` mixins.
     """
 
     def __init__(
@@ -55,13 +64,14 @@ class FakeThulium:
         faults: FaultPlan | None = None,
         seed: int = 0,
         clock: Callable[[], float] | None = None,
+        wall_clock: Callable[[], dt.datetime] | None = None,
         keep_requests: int | None = None,
     ) -> None:
         self.username = username
         self.password = password
         self.seed = seed
         self._clock = clock or time.monotonic
-        self._state = State()
+        self._state = State(wall_clock or dt.datetime.now)
         self._samples = SampleData(seed)
         self.app = FakeApp(
             self._state,

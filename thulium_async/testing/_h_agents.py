@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ._errors import not_found
-from ._routing import Ctx, Reply
+from ._routing import Ctx, Reply, Route
 from ._views import agent_view
 
-__all__ = ["get", "list_"]
+__all__ = ["ROUTES", "get", "list_"]
 
 
 def list_(ctx: Ctx) -> Reply:
@@ -20,3 +20,9 @@ def get(ctx: Ctx) -> Reply:
     if agent is None or not agent.login:
         raise not_found("agent_not_found")
     return 200, agent_view(agent)
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("GET", "agents", list_),
+    Route("GET", "agents/{login}", get),
+)

@@ -137,6 +137,14 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
         "{name} must be a non-empty list.",
         "Pole {name} musi być niepustą listą.",
     ),
+    # Each area below keeps its own code ranges: not found 20N0-20N9, other
+    # errors 3N00-3N99 (N: agents 1, chats 2, crm 3, tickets 4, calls 5, account 6).
+    # -- agents area --
+    # -- chats area --
+    # -- crm area --
+    # -- tickets area --
+    # -- calls area --
+    # -- account area --
     "too_many_requests": (4291, "Too many requests.", "Zbyt wiele żądań."),
     "server_error": (5000, "Internal server error.", "Wewnętrzny błąd serwera."),
     "bad_gateway": (5002, "Bad gateway.", "Błąd bramy."),

@@ -7,12 +7,17 @@ is the published coverage list (``"METHOD path"``, paths relative to ``/api/``).
 from __future__ import annotations
 
 from . import (
+    _h_account,
     _h_agents,
     _h_batch_records,
+    _h_calls,
     _h_campaigns,
+    _h_chats,
+    _h_crm,
     _h_crm_records,
     _h_customers,
     _h_records,
+    _h_tickets,
 )
 from ._customer_input import CUSTOMER_FIELDS
 from ._record_input import CRM_CREATE, CRM_UPDATE, REGULAR_CREATE, REGULAR_UPDATE
@@ -145,9 +150,12 @@ ROUTES = (
         _h_customers.batch_delete,
         query=frozenset({"customer_id[]"}),
     ),
-    # agents
-    Route("GET", "agents", _h_agents.list_),
-    Route("GET", "agents/{login}", _h_agents.get),
+    *_h_agents.ROUTES,
+    *_h_crm.ROUTES,
+    *_h_chats.ROUTES,
+    *_h_tickets.ROUTES,
+    *_h_calls.ROUTES,
+    *_h_account.ROUTES,
 )
 
 SIMULATED_ENDPOINTS: tuple[str, ...] = tuple(route.name for route in ROUTES)

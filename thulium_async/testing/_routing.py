@@ -12,17 +12,33 @@ from ._messages import render
 from ._state import State
 from ._validate import Query
 
-__all__ = ["Ctx", "Handler", "Reply", "Route", "Router"]
+__all__ = ["Blob", "Ctx", "Handler", "Reply", "Route", "Router"]
 
-# (status, payload): payload is ready JSON bytes, None for an empty body, or
-# anything orjson can serialise.
+# (status, payload): payload is ready JSON bytes, a Blob, None for an empty body,
+# or anything orjson can serialise.
 Reply = tuple[int, Any]
 
 
-class Ctx:
-    """What a handler gets: the state, path parameters, query, JSON body, language."""
+@attrs.frozen
+class Blob:
+    """A non-JSON answer body (a recording's audio): bytes, media type, optional download name.
 
-    __slots__ = ("body", "params", "polish", "query", "state", "strict")
+    The app sends it in chunks, so a large one reaches the client as a stream.
+    """
+
+    data: bytes
+    content_type: str
+    filename: str | None = None
+
+
+class Ctx:
+    """What a handler gets: the state, path parameters, query, body, language.
+
+    ``body`` is the parsed JSON; routes declared ``raw=True`` get the bytes in
+    ``raw`` (and ``content_type``) instead, with ``body`` None.
+    """
+
+    __slots__ = ("body", "content_type", "params", "polish", "query", "raw", "state", "strict")
 
     def __init__(
         self,
@@ -33,6 +49,8 @@ class Ctx:
         *,
         strict: bool,
         polish: bool,
+        raw: bytes = b"",
+        content_type: str = "",
     ) -> None:
         self.state = state
         self.params = params
@@ -40,6 +58,8 @@ class Ctx:
         self.body = body
         self.strict = strict
         self.polish = polish
+        self.raw = raw
+        self.content_type = content_type
 
     def fields(self) -> dict[str, Any]:
         """The JSON body as an object; ``{}`` when there is none (the app checked its type)."""
@@ -65,7 +85,8 @@ class Route:
     """One simulated endpoint: method, templated path, handler and its known inputs.
 
     ``body`` is None for endpoints that take no JSON body; ``query_prefixes`` admits
-    nested-bracket families such as ``custom_fields[...]``.
+    nested-bracket families such as ``custom_fields[...]``; ``raw`` routes take a
+    non-JSON body (a file upload), handed to the handler unparsed.
     """
 
     method: str
@@ -74,6 +95,7 @@ class Route:
     query: frozenset[str] = frozenset()
     body: frozenset[str] | None = None
     query_prefixes: tuple[str, ...] = ()
+    raw: bool = False
 
     @property
     def name(self) -> str:

@@ -16,7 +16,14 @@ from ._seed import SampleData
 from ._state import State
 from ._validate import check_datetime, check_phone
 
-__all__ = ["checked", "make_statuses", "new_record", "seed_records"]
+__all__ = ["SetupBase", "checked", "make_statuses", "new_record", "seed_records"]
+
+
+class SetupBase:
+    """What the per-area setup mixins of ``FakeThulium`` share: the state and sample data."""
+
+    _state: State
+    _samples: SampleData
 
 
 def checked(check: Any, value: Any, *args: Any) -> Any:

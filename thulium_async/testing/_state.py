@@ -6,6 +6,11 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
+from ._account_store import AccountStore
+from ._agents_store import AgentsStore
+from ._calls_store import CallsStore
+from ._chats_store import ChatsStore
+from ._crm_store import CrmStore
 from ._errors import not_found
 from ._models import (
     DEFAULT_STATUS_NAMES,
@@ -16,19 +21,27 @@ from ._models import (
     Record,
     Status,
 )
+from ._tickets_store import TicketsStore
 
 __all__ = ["State"]
 
 
-def _wall_clock() -> str:
-    return datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
-
-
 class State:
-    """Everything the fake account holds, plus its id sequences."""
+    """Everything the fake account holds, plus its id sequences.
 
-    def __init__(self, now: Callable[[], str] = _wall_clock) -> None:
-        self.now = now
+    ``wall_clock`` gives the account's local time as a naive datetime (the API
+    speaks local time without an offset); tests pin it for reproducible dates.
+    Each area beyond the campaigns and customers keeps its data in its own store.
+    """
+
+    def __init__(self, wall_clock: Callable[[], datetime.datetime] = datetime.datetime.now) -> None:
+        self.wall_clock = wall_clock
+        self.agents_store = AgentsStore()
+        self.calls = CallsStore()
+        self.chats = ChatsStore()
+        self.crm = CrmStore()
+        self.tickets = TicketsStore()
+        self.account = AccountStore()
         self.campaigns: dict[str, Campaign] = {}
         # Deletion is queued in Thulium; such campaigns are gone for the API but
         # remembered so a second delete reports ALREADY_QUEUED.
@@ -45,6 +58,14 @@ class State:
         # Called with (campaign, record, previous status) after an edit through the API.
         self.record_listeners: list[Callable[[Campaign, Record, Status], None]] = []
         self.add_agent("", name="Automat", surname="Automat", active="", outbound_mode="manual")
+
+    def now(self) -> str:
+        """The local time as ``YYYY-MM-DD hh:mm`` (the format of most dates of the API)."""
+        return self.wall_clock().strftime("%Y-%m-%d %H:%M")
+
+    def now_seconds(self) -> str:
+        """The local time as ``YYYY-MM-DD hh:mm:ss`` (calls, agent statuses, chats)."""
+        return self.wall_clock().strftime("%Y-%m-%d %H:%M:%S")
 
     def record_saved(self, campaign: Campaign, record: Record, previous: Status) -> None:
         """Tell the listeners (webhook subscriptions) that a record was edited."""

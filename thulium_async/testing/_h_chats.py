@@ -1,0 +1,9 @@
+"""Handlers: chats and chat conversations."""
+
+from __future__ import annotations
+
+from ._routing import Route
+
+__all__ = ["ROUTES"]
+
+ROUTES: tuple[Route, ...] = ()
