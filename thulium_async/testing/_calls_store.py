@@ -7,9 +7,15 @@ recordings, queues, topics) read them.
 
 from __future__ import annotations
 
+import io
+import wave
+
 import attrs
 
-__all__ = ["Call", "CallsStore"]
+__all__ = ["Call", "CallsStore", "silent_wav"]
+
+_RATE = 8000  # telephone-quality mono, 8-bit: 8 KB of audio per second
+_MAX_SECONDS = 3600
 
 
 @attrs.define(eq=False)
@@ -64,3 +70,27 @@ class CallsStore:
             raise ValueError(f"connection {call.connection_id} already exists")
         self.calls[call.connection_id] = call
         return call
+
+    def record(self, call: Call, folder: str = "nagrania", audio: bytes | None = None) -> str:
+        """Give ``call`` a recording; returns its filename.
+
+        The name follows the documented shape, ``folder/YYYY-MM-DD/YYYY-MM-DD_hhmmss_ID.wav``;
+        ``audio`` defaults to ``billsec`` seconds of silence as a real WAV file.
+        """
+        day, clock = call.date[:10], call.date[11:19].replace(":", "")
+        filename = f"{folder}/{day}/{day}_{clock}_{call.connection_id}.wav"
+        call.filename = filename
+        self.recordings[filename] = silent_wav(call.billsec) if audio is None else audio
+        return filename
+
+
+def silent_wav(seconds: float) -> bytes:
+    """A valid WAV file of ``seconds`` of silence (8 kHz, 8-bit mono; capped at an hour)."""
+    frames = int(min(max(seconds, 0), _MAX_SECONDS) * _RATE)
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(_RATE)
+        out.writeframes(b"\x80" * frames)  # 8-bit WAV is unsigned: 0x80 is silence
+    return buffer.getvalue()
