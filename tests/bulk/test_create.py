@@ -53,6 +53,17 @@ async def test_creates_every_record_once(fake: FakeThulium, mode: str, batch: bo
     assert report.throughput > 0
 
 
+async def test_bulk_inside_a_users_capture_block(fake: FakeThulium) -> None:
+    """The bulk engine's own capture blocks do not hide its batch calls from the user's."""
+    async with open_client(fake, "in_process") as client:
+        with th.capture_responses() as log:
+            report = await client.bulk.create_records(records(250), batch=True)
+    assert report.counts == {Outcome.CREATED: 250}
+    batch_calls = [r for r in log if r.method == "POST" and "/batch/outbounds/" in r.url]
+    assert len(batch_calls) == report.calls
+    assert all(r.status_code == 207 for r in batch_calls)
+
+
 async def test_input_forms(fake: FakeThulium) -> None:
     """Pairs from a list, an async generator, and a mapping of campaign -> items (sync/async)."""
 

@@ -125,6 +125,20 @@ async def test_capture_responses_exposes_raw_answers(respx_mock: respx.MockRoute
     assert log.last.headers["x-request-id"] == "abc123"
 
 
+async def test_capture_blocks_nest(respx_mock: respx.MockRouter) -> None:
+    """An inner block never hides responses from an outer one; each sees its own span."""
+    respx_mock.get(f"{BASE}/outbounds").respond(200, json=[])
+    respx_mock.get(f"{BASE}/agents").respond(200, json=[])
+    async with make_client() as client:
+        with th.capture_responses() as outer:
+            await client.outbounds.list()
+            with th.capture_responses() as inner:
+                await client.agents.list()
+            await client.outbounds.list()
+    assert [r.url.rsplit("/", 1)[1] for r in outer] == ["outbounds", "agents", "outbounds"]
+    assert [r.url.rsplit("/", 1)[1] for r in inner] == ["agents"]
+
+
 async def test_with_options_shares_the_limiter_and_pool(respx_mock: respx.MockRouter) -> None:
     """A clone shares connections and limiter; a new rate_limit gets its own limiter."""
     respx_mock.get(f"{BASE}/outbounds").mock(side_effect=[httpx.Response(503), httpx.Response(503)])

@@ -10,7 +10,10 @@ from ._response import RawResponse
 
 __all__ = ["ResponseLog", "capture_responses", "record"]
 
-_current: ContextVar[ResponseLog | None] = ContextVar("thulium_async_capture", default=None)
+# Every open block of the current context, outermost first: a block opened inside
+# another (say, by a bulk helper inside the user's block) must not hide responses
+# from the outer one.
+_open: ContextVar[tuple[ResponseLog, ...]] = ContextVar("thulium_async_capture", default=())
 
 
 class ResponseLog(list[RawResponse]):
@@ -27,22 +30,23 @@ def capture_responses() -> Iterator[ResponseLog]:
     """Collect the raw response (status, headers, request id, elapsed) of every call.
 
     Scoped to the current task and the tasks it starts inside the block, so
-    concurrent calls elsewhere never leak in::
+    concurrent calls elsewhere never leak in. Blocks nest: a response is
+    recorded in every open block, the outer ones included (bulk helpers open
+    their own blocks inside yours)::
 
         with th.capture_responses() as log:
             await client.outbounds.records.create("00001", phone_number="111222333")
         log.last.status_code, log.last.request_id, log.last.elapsed
     """
     log = ResponseLog()
-    token = _current.set(log)
+    token = _open.set((*_open.get(), log))
     try:
         yield log
     finally:
-        _current.reset(token)
+        _open.reset(token)
 
 
 def record(response: RawResponse) -> None:
-    """Add a response to the active capture block, if any."""
-    log = _current.get()
-    if log is not None:
+    """Add a response to every open capture block of the current context."""
+    for log in _open.get():
         log.append(response)
