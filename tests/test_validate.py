@@ -234,6 +234,24 @@ def test_logins_refuses_a_bare_string_and_empty_entries(value: Any, field: str) 
     assert caught.value.field == field
 
 
+@pytest.mark.parametrize("value", [" jan", "jan ", "a/b", "a?b", "a#b", "50%", "a\\b", ".", ""])
+def test_one_login_rule_for_paths_queries_and_bodies(value: str) -> None:
+    """A login refused in a URL path is refused in a query or body too, naming the field."""
+    for checker in (check.login, check.login_segment):
+        with pytest.raises(errors.InputError) as caught:
+            checker(value, "user_login")
+        assert caught.value.field == "user_login"
+
+
+@pytest.mark.parametrize(
+    ("value", "segment"),
+    [("jkowalski", "jkowalski"), ("j.kowalski", "j.kowalski"), ("jan k", "jan%20k")],
+)
+def test_login_segment_is_one_encoded_path_segment(value: str, segment: str) -> None:
+    """Accepted logins are percent-encoded as exactly one path segment."""
+    assert check.login_segment(value) == segment
+
+
 # Resource checks: refused before any request.
 
 

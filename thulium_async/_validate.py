@@ -18,6 +18,7 @@ __all__ = [
     "identifier",
     "items",
     "login",
+    "login_segment",
     "number_in_range",
     "path_segment",
     "phone_number",
@@ -29,6 +30,7 @@ _CAMPAIGN_ID = re.compile(r"[0-9A-Za-z]{5}")
 _PHONE = re.compile(r"\+?[0-9]{1,32}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NOT_IN_LOGINS = "/?#%\\"
 
 
 def campaign_id(value: Any, field: str = "campaign_id") -> str:
@@ -94,16 +96,28 @@ def path_segment(value: str) -> str:
 
 
 def login(value: Any, field: str = "agent_login") -> str:
-    """An agent login: printable, without '/' (logins go into URL paths), not '.' or '..'."""
+    """An agent login: printable, without '/', '?', '#', '%', '\\' or surrounding spaces.
+
+    Logins go into URL paths (see :func:`login_segment`); one rule serves
+    paths, queries and bodies, so a login refused in one place is refused in
+    all. "." and ".." would name another resource.
+    """
     if (
         isinstance(value, str)
-        and value.strip()
+        and value.strip() == value
         and value.isprintable()
-        and "/" not in value
-        and value not in (".", "..")
+        and value not in ("", ".", "..")
+        and not any(char in value for char in _NOT_IN_LOGINS)
     ):
         return value
-    raise InputError(field, "an agent login (printable, no '/')", value)
+    raise InputError(
+        field, "an agent login (printable, no '/', '?', '#', '%', '\\' or spaces around)", value
+    )
+
+
+def login_segment(value: Any, field: str = "login") -> str:
+    """A checked login, percent-encoded as one URL path segment (``agents/{login}/...``)."""
+    return path_segment(login(value, field))
 
 
 def datetime_value(value: Any, field: str, tz: dt.tzinfo) -> str:

@@ -18,7 +18,7 @@ from .. import _validate as check
 from ..errors import InputError
 from ..models import Agent, AgentGroup, AgentStatus, CreatedAgent, OutboundMode, QueueCall
 from ._base import Context, Resource, bool_param
-from ._params import flag, path_segment, positive_ids, text
+from ._params import flag, positive_ids, text
 
 __all__ = ["Agents", "AgentsGroups", "AgentsLastQueueCall", "AgentsStatus", "AgentsStatuses"]
 
@@ -27,7 +27,7 @@ _NUMBER = re.compile(r"[0-9]{1,20}")
 
 
 def _login(value: Any) -> str:
-    return path_segment(value, "login")
+    return check.login_segment(value, "login")
 
 
 class AgentsStatus(Resource):
@@ -128,7 +128,7 @@ class Agents(Resource):
         body: dict[str, Any] = {
             "name": text(name, "name"),
             "surname": text(surname, "surname"),
-            "login": path_segment(login, "login"),
+            "login": check.login(login, "login"),
             "password": _password(password),
             "number": _number(number),
         }

@@ -20,7 +20,6 @@ __all__ = [
     "flag",
     "json_or_none",
     "moment",
-    "path_segment",
     "positive_ids",
     "require_order",
     "text",
@@ -32,19 +31,6 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MINUTE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _SECOND = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def path_segment(value: Any, field: str) -> str:
-    """A value that goes into the URL path (a login): no ``/``, ``?``, ``#`` or dot segments."""
-    if (
-        isinstance(value, str)
-        and value.strip() == value
-        and value.isprintable()
-        and value not in ("", ".", "..")
-        and not any(char in value for char in "/?#%\\")
-    ):
-        return value
-    raise InputError(field, "a non-empty login without '/', '?', '#', '%' or spaces around", value)
 
 
 def text(value: Any, field: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from .. import _validate as check
 from ..models import User
 from ._base import Resource
-from ._params import path_segment
 
 __all__ = ["Users"]
 
@@ -14,5 +14,5 @@ class Users(Resource):
 
     async def get(self, login: str) -> User:
         """A user with the SIP accounts (numbers, hard- or softphone) assigned to them."""
-        raw = await self._call("GET", f"users/{path_segment(login, 'login')}")
+        raw = await self._call("GET", f"users/{check.login_segment(login)}")
         return self._structure(raw, User)  # type: ignore[no-any-return]
