@@ -12,7 +12,6 @@ import respx
 
 import thulium_async as th
 from thulium_async.models import Duration, WorkReportRow
-from thulium_async.resources._agents_work_report import split_range
 
 from .support import WARSAW, assert_request, catalog_response, example, is_warsaw, sent_query
 
@@ -114,26 +113,6 @@ async def test_plain_array_pages_until_a_short_page(
     assert [row.period for row in rows] == ["1", "2", "3"]
     assert [dict(sent_query(call.request))["offset"] for call in route.calls] == ["0", "2"]
     assert all(dict(sent_query(call.request))["limit"] == "2" for call in route.calls)
-
-
-def test_split_range_by_day_and_week() -> None:
-    """Days cut at midnight, weeks at Monday midnight; pieces end a second before the next."""
-    start = dt.datetime(2024, 3, 29, 12, 0, tzinfo=WARSAW)  # a Friday, before the DST change
-    end = dt.datetime(2024, 4, 2, 23, 59, 59, tzinfo=WARSAW)
-    days = split_range(start, end, "day")
-    assert [(a.isoformat(" "), b.isoformat(" ")) for a, b in days][:2] == [
-        ("2024-03-29 12:00:00+01:00", "2024-03-29 23:59:59+01:00"),
-        ("2024-03-30 00:00:00+01:00", "2024-03-30 23:59:59+01:00"),
-    ]
-    assert len(days) == 5
-    assert days[2][0].isoformat() == "2024-03-31T00:00:00+01:00"
-    assert days[3][0].isoformat() == "2024-04-01T00:00:00+02:00"
-    weeks = split_range(start, end, "week")
-    assert [(a.date(), b.date()) for a, b in weeks] == [
-        (dt.date(2024, 3, 29), dt.date(2024, 3, 31)),
-        (dt.date(2024, 4, 1), dt.date(2024, 4, 2)),
-    ]
-    assert split_range(start, end, None) == [(start, end)]
 
 
 async def test_collect_splits_and_merges_deterministically(

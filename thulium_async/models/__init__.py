@@ -10,8 +10,6 @@ from ._agents import (
     QueueCall,
 )
 from ._agents_work_report import (
-    AggregateBy,
-    Duration,
     InboundCallStats,
     PauseStats,
     TaskStats,
@@ -65,6 +63,7 @@ from ._enums import BatchStatus, Dialer, OpenStrEnum, SystemStatus
 from ._inputs import NewCrmRecord, NewRecord, RecordUpdate
 from ._queues import WaitingCaller
 from ._recordings import Recording
+from ._reports import AggregateBy, Duration
 from ._temporary_files import TemporaryFile
 from ._tickets import (
     GetManyItem,

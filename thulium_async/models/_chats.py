@@ -6,8 +6,8 @@ import datetime as dt
 
 import attrs
 
-from ._agents_work_report import Duration
 from ._enums import OpenStrEnum
+from ._reports import Duration
 
 __all__ = [
     "Chat",

@@ -9,8 +9,8 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ..errors import GoneError, NotFoundError, ThuliumError
-from ._agents_work_report import Duration
 from ._enums import OpenStrEnum
+from ._reports import Duration
 
 __all__ = [
     "GetManyItem",

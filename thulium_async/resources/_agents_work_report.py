@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, Literal
-
-import anyio
 
 from .. import _validate as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import AggregateBy, WorkReportRow
 from ._base import Resource, array_param
+from ._fanout import map_ordered
 from ._params import moment, positive_ids, require_order, to_moment
+from ._periods import cut_range
 
-__all__ = ["AgentsWorkReport", "split_range"]
+__all__ = ["AgentsWorkReport"]
 
 MAX_PAGE_SIZE = 100
 Split = Literal["day", "week"]
@@ -39,38 +39,6 @@ def _aggregate_by(value: Any) -> str:
     if member is None or member.value not in _FITS[None]:
         raise InputError("aggregate_by", f"one of {sorted(_FITS[None])}", value)
     return member.value
-
-
-def split_range(
-    start: dt.datetime, end: dt.datetime, split: Split | None
-) -> list[tuple[dt.datetime, dt.datetime]]:
-    """``[start, end]`` cut at local midnights (``"day"``) or Monday midnights (``"week"``).
-
-    Each piece ends one second before the next begins (the API's times have
-    whole seconds), so no moment is reported twice.
-    """
-    if split is None:
-        return [(start, end)]
-    step = dt.timedelta(days=1 if split == "day" else 7)
-    first = dt.datetime.combine(start.date(), dt.time(), tzinfo=start.tzinfo)
-    if split == "week":
-        first -= dt.timedelta(days=first.weekday())
-    pieces: list[tuple[dt.datetime, dt.datetime]] = []
-    boundary = first
-    while boundary <= end:
-        following = _next(boundary, step)
-        piece_start = max(boundary, start)
-        piece_end = min(following - dt.timedelta(seconds=1), end)
-        if piece_start <= piece_end:
-            pieces.append((piece_start, piece_end))
-        boundary = following
-    return pieces
-
-
-def _next(boundary: dt.datetime, step: dt.timedelta) -> dt.datetime:
-    # Wall-clock arithmetic: a day is 23 or 25 hours across a DST change.
-    day = boundary.date() + step
-    return dt.datetime.combine(day, dt.time(), tzinfo=boundary.tzinfo)
 
 
 class AgentsWorkReport(Resource):
@@ -174,7 +142,7 @@ class AgentsWorkReport(Resource):
         start = to_moment(date_from, "date_from", tz)
         end = to_moment(date_to, "date_to", tz, end_of_day=True)
         groups = [login_list[i : i + size] for i in range(0, len(login_list), size)]
-        jobs = [(piece, group) for group in groups for piece in split_range(start, end, split)]
+        jobs = [(piece, group) for group in groups for piece in cut_range(start, end, split)]
         common: dict[str, Any] = {
             "aggregate_by": aggregate,
             "queues_ids": None if queues_ids is None else positive_ids(queues_ids, "queues_ids"),
@@ -190,7 +158,7 @@ class AgentsWorkReport(Resource):
             )
             return await pager.to_list()
 
-        pages = await _gather(fetch, jobs, workers)
+        pages = await map_ordered(fetch, jobs, concurrency=workers)
         position = {login: index for index, login in enumerate(login_list)}
         tagged = [
             (position.get(row.agent.login, len(position)), job_index, row_index, row)
@@ -201,32 +169,6 @@ class AgentsWorkReport(Resource):
         # regrouped per login. The indexes make the sort total: no ties.
         tagged.sort(key=lambda item: (item[0], item[1], item[2]))
         return [item[3] for item in tagged]
-
-
-async def _gather(fetch: Any, jobs: Sequence[Any], workers: int) -> list[list[Any]]:
-    """Run ``fetch(job)`` for every job, ``workers`` at a time; results in job order.
-
-    The first error cancels the rest and is raised as itself (not wrapped in
-    an exception group).
-    """
-    results: list[list[Any]] = [[] for _ in jobs]
-    failures: list[BaseException] = []
-    limiter = anyio.CapacityLimiter(workers)
-
-    async def run(index: int, job: Any, scope: anyio.CancelScope) -> None:
-        async with limiter:
-            try:
-                results[index] = await fetch(job)
-            except Exception as error:
-                failures.append(error)
-                scope.cancel()
-
-    async with anyio.create_task_group() as group:
-        for index, job in enumerate(jobs):
-            group.start_soon(run, index, job, group.cancel_scope)
-    if failures:
-        raise failures[0]
-    return results
 
 
 def _same(value: Any, _: str) -> Any:

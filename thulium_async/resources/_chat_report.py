@@ -7,19 +7,19 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-import anyio
-
 from .. import _validate as check
 from .._pagination import Paginator
-from ..errors import InputError, ThuliumError
+from ..errors import InputError
 from ..models import AggregateBy, ChatSummaryRow
 from ._base import Resource, array_param
+from ._fanout import map_ordered
+from ._periods import Period, cut_range
 from ._query_filters import choice, flag_params, seconds_form
 
 __all__ = ["ChatSummaryReport", "SplitBy"]
 
 MAX_PAGE_SIZE = 100
-SplitBy = Literal["day", "week", "month", "year"]
+SplitBy = Period
 _BOUND = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?")
 _SECOND = dt.timedelta(seconds=1)
 
@@ -67,19 +67,6 @@ def report_bound(value: Any, field: str, tz: dt.tzinfo, *, end: bool) -> tuple[s
     return wire, moment
 
 
-def _next_boundary(moment: dt.datetime, split: SplitBy) -> dt.datetime:
-    """The first period start of kind ``split`` after ``moment`` (weeks start on Monday)."""
-    day = dt.datetime(moment.year, moment.month, moment.day)
-    if split == "day":
-        return day + dt.timedelta(days=1)
-    if split == "week":
-        return day + dt.timedelta(days=7 - day.weekday())
-    if split == "month":
-        year, month = divmod(moment.month, 12)
-        return dt.datetime(moment.year + year, month + 1, 1)
-    return dt.datetime(moment.year + 1, 1, 1)
-
-
 def split_range(
     start: tuple[str, dt.datetime], end: tuple[str, dt.datetime], split: SplitBy
 ) -> list[tuple[str, str]]:
@@ -89,15 +76,11 @@ def split_range(
     ``b - 1 s`` and starts the next at ``b`` (both with seconds), reading
     ``date_to`` as inclusive like the docs' examples.
     """
-    chunks: list[tuple[str, str]] = []
-    wire_from, moment = start
-    boundary = _next_boundary(moment, split)
-    while boundary <= end[1]:
-        chunks.append((wire_from, (boundary - _SECOND).isoformat(sep=" ")))
-        wire_from = boundary.isoformat(sep=" ")
-        boundary = _next_boundary(boundary, split)
-    chunks.append((wire_from, end[0]))
-    return chunks
+    pieces = cut_range(start[1], end[1], split)
+    wires = [(low.isoformat(sep=" "), high.isoformat(sep=" ")) for low, high in pieces]
+    wires[0] = (start[0], wires[0][1])
+    wires[-1] = (wires[-1][0], end[0])
+    return wires
 
 
 class ChatSummaryReport(Resource):
@@ -182,37 +165,22 @@ class ChatSummaryReport(Resource):
             response_threshold=response_threshold,
         )
         chunks = [(start[0], end[0])] if cut is None else split_range(start, end, cut)
-        results: list[list[ChatSummaryRow]] = [[] for _ in chunks]
-        failures: list[ThuliumError] = []
-        pending = iter(enumerate(chunks))
 
-        async def worker(scope: anyio.CancelScope) -> None:
-            # Workers share one iterator: `concurrency` requests at most, no task per chunk.
-            for slot, (low, high) in pending:
-                params = [("date_from", low), ("date_to", high), *filters]
-                pages = self._paginate(
-                    "chats/reports/summary",
-                    params,
-                    ChatSummaryRow,
-                    max_page_size=MAX_PAGE_SIZE,
-                    page_size=None,
-                    max_items=None,
-                    concurrency=1,
-                )
-                try:
-                    results[slot] = await pages.to_list()
-                except ThuliumError as error:
-                    # The first failure stops the rest and is raised as itself,
-                    # not wrapped in an exception group.
-                    failures.append(error)
-                    scope.cancel()
-                    return
+        async def fetch(chunk: tuple[str, str]) -> list[ChatSummaryRow]:
+            low, high = chunk
+            params = [("date_from", low), ("date_to", high), *filters]
+            pages = self._paginate(
+                "chats/reports/summary",
+                params,
+                ChatSummaryRow,
+                max_page_size=MAX_PAGE_SIZE,
+                page_size=None,
+                max_items=None,
+                concurrency=1,
+            )
+            return await pages.to_list()
 
-        async with anyio.create_task_group() as group:
-            for _ in range(min(concurrency, len(chunks))):
-                group.start_soon(worker, group.cancel_scope)
-        if failures:
-            raise failures[0]
+        results = await map_ordered(fetch, chunks, concurrency=concurrency)
         return [row for rows in results for row in rows]
 
     def list(

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TypeVar
 
-import anyio
-
 from .. import _validate as check
 from ..errors import AuthenticationError, InputError, ThuliumError
 from ..models import GetManyItem, GetManyResult
+from ._fanout import map_ordered
 
 __all__ = ["get_many"]
 
@@ -35,26 +34,16 @@ async def get_many(
     if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
         raise InputError(field, "a list of ids", ids)
     wanted = [check.positive_id(value, f"{field}[{index}]") for index, value in enumerate(ids)]
-    outcomes: dict[int, GetManyItem[T]] = {}
-    fatal: list[AuthenticationError] = []
-    pending = iter(dict.fromkeys(wanted))
 
-    async def worker(scope: anyio.CancelScope) -> None:
-        # Workers share one iterator: at most `concurrency` fetches in flight and
-        # no task per id, however many ids there are.
-        for object_id in pending:
-            try:
-                outcomes[object_id] = GetManyItem(id=object_id, value=await fetch(object_id))
-            except AuthenticationError as error:  # noqa: PERF203 - one outcome per id
-                fatal.append(error)
-                scope.cancel()
-                return
-            except ThuliumError as error:
-                outcomes[object_id] = GetManyItem(id=object_id, error=error)
+    async def outcome(object_id: int) -> GetManyItem[T]:
+        try:
+            return GetManyItem(id=object_id, value=await fetch(object_id))
+        except AuthenticationError:
+            raise  # wrong credentials fail every id alike: stop the run
+        except ThuliumError as error:
+            return GetManyItem(id=object_id, error=error)
 
-    async with anyio.create_task_group() as group:
-        for _ in range(min(concurrency, len(wanted))):
-            group.start_soon(worker, group.cancel_scope)
-    if fatal:
-        raise fatal[0]
+    unique = list(dict.fromkeys(wanted))
+    results = await map_ordered(outcome, unique, concurrency=concurrency)
+    outcomes = dict(zip(unique, results, strict=True))
     return GetManyResult(items=[outcomes[object_id] for object_id in wanted])

@@ -1,0 +1,52 @@
+"""Running many requests at once: the one scheduler behind every fan-out helper.
+
+``collect`` of the two reports and ``tickets.get_many`` all need the same
+thing: a bounded number of calls in flight, results in input order whatever
+order they finish in, and the first failure stopping the rest. The client's
+limiter still paces every request; this bounds what one helper queues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
+
+import anyio
+
+from .. import _validate as check
+
+__all__ = ["map_ordered"]
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+async def map_ordered(
+    call: Callable[[J], Awaitable[R]], jobs: Sequence[J], *, concurrency: int
+) -> list[R]:
+    """``[await call(job) for job in jobs]``, ``concurrency`` calls at a time.
+
+    Workers share one iterator, so there is never a task per job however many
+    jobs there are. The first exception cancels the calls in flight and is
+    raised as itself, not wrapped in an exception group.
+    """
+    workers = check.number_in_range(concurrency, "concurrency", 1, 10_000)
+    results: list[Any] = [None] * len(jobs)
+    failures: list[BaseException] = []
+    pending = iter(enumerate(jobs))
+
+    async def worker(scope: anyio.CancelScope) -> None:
+        for slot, job in pending:
+            try:
+                results[slot] = await call(job)
+            except Exception as error:  # noqa: PERF203 - one outcome per job
+                failures.append(error)
+                scope.cancel()
+                return
+
+    async with anyio.create_task_group() as group:
+        for _ in range(min(workers, len(jobs))):
+            group.start_soon(worker, group.cancel_scope)
+    if failures:
+        raise failures[0]
+    return results
