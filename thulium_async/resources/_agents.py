@@ -17,8 +17,9 @@ from typing import Any
 from .. import _validate as check
 from ..errors import InputError
 from ..models import Agent, AgentGroup, AgentStatus, CreatedAgent, OutboundMode, QueueCall
-from ._base import Context, Resource, bool_param
+from ._base import Context, Resource
 from ._params import flag, positive_ids, text
+from ._query_filters import flag_params
 
 __all__ = ["Agents", "AgentsGroups", "AgentsLastQueueCall", "AgentsStatus", "AgentsStatuses"]
 
@@ -70,12 +71,8 @@ class AgentsStatuses(Resource):
 
     async def list(self, *, include_logged_off: bool | None = None) -> list[AgentStatus]:
         """Every logged-in agent's live state (logged-off ones too with ``include_logged_off``)."""
-        params = None
-        if include_logged_off is not None:
-            params = [
-                ("include_logged_off", bool_param(flag(include_logged_off, "include_logged_off")))
-            ]
-        raw = await self._call("GET", "agents_statuses", params=params)
+        params = flag_params(include_logged_off=include_logged_off)
+        raw = await self._call("GET", "agents_statuses", params=params or None)
         return self._structure(raw, list[AgentStatus])  # type: ignore[no-any-return]
 
 

@@ -13,7 +13,8 @@ from ..errors import InputError
 from ..models import AggregateBy, WorkReportRow
 from ._base import Resource, array_param
 from ._fanout import map_ordered
-from ._params import moment, positive_ids, require_order, to_moment
+from ._moments import moment, require_order, to_moment
+from ._params import positive_ids
 from ._periods import cut_range
 
 __all__ = ["AgentsWorkReport"]

@@ -13,8 +13,10 @@ from ..errors import InputError
 from ..models import AggregateBy, ChatSummaryRow
 from ._base import Resource, array_param
 from ._fanout import map_ordered
+from ._moments import seconds_form
+from ._params import choice
 from ._periods import Period, cut_range
-from ._query_filters import choice, flag_params, seconds_form
+from ._query_filters import flag_params
 
 __all__ = ["ChatSummaryReport", "SplitBy"]
 

@@ -12,7 +12,9 @@ from ..errors import InputError
 from ..models import Chat, ChatParticipant, ChatQueue, ChatStatus
 from ._base import Context, Resource
 from ._chat_report import ChatSummaryReport
-from ._query_filters import choice, date_filter, email, flag_params, optional_text, required_text
+from ._moments import date_filter
+from ._params import choice, email, optional_text, text
+from ._query_filters import flag_params
 
 __all__ = [
     "ChatConversationContent",
@@ -152,7 +154,7 @@ class ChatConversations(Resource):
             params.append(("client_email", email(client_email, "client_email")))
         if client_id is not None:
             external = str(client_id) if isinstance(client_id, int) else client_id
-            params.append(("client_id", required_text(external, "client_id")))
+            params.append(("client_id", text(external, "client_id")))
         if customer_id is not None:
             params.append(("customer_id", str(check.positive_id(customer_id, "customer_id"))))
         raw = await self._call("POST", "chat_conversations/start", params=params)

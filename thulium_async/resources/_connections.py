@@ -11,8 +11,10 @@ from .. import _validate as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import Connection, ConnectionTopic
-from ._base import Context, Resource, array_param, bool_param
-from ._params import flag, moment, require_order, text, texts
+from ._base import Context, Resource, array_param
+from ._moments import moment, require_order
+from ._params import text, texts
+from ._query_filters import flag_params
 
 __all__ = ["Connections", "ConnectionsTopic", "call_filters", "valid_connection_id"]
 
@@ -115,9 +117,7 @@ class Connections(Resource):
             params.append(("customer_id", str(check.positive_id(customer_id, "customer_id"))))
         if tags is not None:
             params += array_param("tags", texts(tags, "tags"), lambda value, _: value)
-        for name, option in (("include_tags", include_tags), ("include_topics", include_topics)):
-            if option is not None:
-                params.append((name, bool_param(flag(option, name))))
+        params += flag_params(include_tags=include_tags, include_topics=include_topics)
         return self._paginate(
             "connections",
             params,

@@ -10,14 +10,8 @@ import attrs
 from .. import _validate as check
 from ..errors import InputError
 from ..models import Address, CustomerUpdate, NewCustomer
-from ._query_filters import (
-    custom_field_params,
-    email,
-    flag_params,
-    optional_text,
-    order_param,
-    required_text,
-)
+from ._params import email, optional_text, text
+from ._query_filters import custom_field_params, flag_params, order_param
 
 __all__ = [
     "COMPANY_SORTABLE",
@@ -101,7 +95,7 @@ def _encode(
         value = values.get(name)
         if value is None:
             continue
-        check_text = required_text if name == mandatory else optional_text
+        check_text = text if name == mandatory else optional_text
         body[name] = check_text(value, f"{prefix}{name}")
     if creating and mandatory not in body:
         raise InputError(f"{prefix}{mandatory}", "a value (required)", None)

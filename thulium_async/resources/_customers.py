@@ -14,7 +14,8 @@ from ..errors import InputError
 from ..models import AddressInput, Customer
 from ._base import Context, Resource, array_param
 from ._crm_inputs import CUSTOMER_SORTABLE, crm_list_params, encode_customer, include_params
-from ._query_filters import flag_params, required_text
+from ._params import text
+from ._query_filters import flag_params
 
 __all__ = ["CustomerIdByOutboundStatus", "CustomerNotes", "Customers"]
 
@@ -30,7 +31,7 @@ class CustomerNotes(Resource):
         Not retried after an ambiguous failure: the note could be added twice.
         """
         customer = check.positive_id(id, "id")
-        body: dict[str, Any] = {"message": required_text(message, "message")}
+        body: dict[str, Any] = {"message": text(message, "message")}
         if user_login is not None:
             body["user_login"] = check.login(user_login, "user_login")
         await self._call("POST", f"customers/{customer}/notes", json=body)
@@ -224,7 +225,7 @@ class Customers(Resource):
                 ) from None
         if not payload:
             raise InputError("payload", "a non-empty JSON string", payload)
-        body = {"type": required_text(type, "type"), "payload": payload}
+        body = {"type": text(type, "type"), "payload": payload}
         await self._call("POST", f"customers/{customer}/feed_records", json=body)
 
 

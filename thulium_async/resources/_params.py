@@ -1,36 +1,36 @@
-"""Input checks shared by the agent, call and misc resources (beyond ``_validate``).
+"""Value checks shared by the resources (beyond ``_validate``): texts, flags, ids, choices.
 
-Each raises ``InputError`` naming the field before any request is sent.
+Each raises ``InputError`` naming the field before any request is sent. Dates
+live in ``_moments``, query-string forms in ``_query_filters``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .. import _validate as check
-from .._converter import format_date, format_datetime, to_account_time
+from .._converter import format_date, format_datetime
 from .._transport import RawResponse
 from ..errors import InputError
 
 __all__ = [
+    "choice",
+    "email",
     "extra_fields",
     "flag",
     "json_or_none",
-    "moment",
+    "optional_text",
     "positive_ids",
-    "require_order",
     "text",
     "texts",
-    "to_moment",
 ]
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MINUTE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
-_SECOND = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 
 
 def text(value: Any, field: str) -> str:
@@ -42,12 +42,22 @@ def text(value: Any, field: str) -> str:
     raise InputError(field, "a non-empty string", value)
 
 
-def texts(values: Any, field: str) -> list[str]:
-    """A non-empty list of non-empty strings (a lone string is refused: a common slip)."""
+def optional_text(value: Any, field: str) -> str:
+    """A string, possibly empty (an empty value clears a field or means "has none")."""
+    if isinstance(value, str):
+        return value
+    raise InputError(field, "a string", value)
+
+
+def texts(values: Any, field: str, *, allow_empty: bool = False) -> list[str]:
+    """A list of non-empty strings (a lone string is refused: a common slip).
+
+    An empty list is refused unless ``allow_empty`` (an update's "clear them all").
+    """
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise InputError(field, "a list of strings", values)
     result = [text(item, f"{field}[{index}]") for index, item in enumerate(values)]
-    if not result:
+    if not result and not allow_empty:
         raise InputError(field, "at least one value", values)
     return result
 
@@ -71,50 +81,20 @@ def flag(value: Any, field: str) -> bool:
     raise InputError(field, "True or False", value)
 
 
-def to_moment(value: Any, field: str, tz: dt.tzinfo, *, end_of_day: bool = False) -> dt.datetime:
-    """A date, datetime or API-form string as an aware datetime in the account's zone.
-
-    A day (date or ``YYYY-MM-DD``) means its start, or its last second with
-    ``end_of_day``.
-    """
-    if isinstance(value, dt.datetime):
-        return to_account_time(value, tz)
-    if isinstance(value, str) and (_MINUTE.fullmatch(value) or _SECOND.fullmatch(value)):
-        try:
-            return dt.datetime.fromisoformat(value).replace(tzinfo=tz)
-        except ValueError:
-            pass
-    elif isinstance(value, dt.date) or (isinstance(value, str) and _DAY.fullmatch(value)):
-        day = dt.date.fromisoformat(check.date_value(value, field))
-        clock = dt.time(23, 59, 59) if end_of_day else dt.time()
-        return dt.datetime.combine(day, clock, tzinfo=tz)
-    raise InputError(field, "a date, a datetime or a 'YYYY-MM-DD[ hh:mm[:ss]]' string", value)
+def choice(value: Any, allowed: type[enum.Enum], field: str) -> str:
+    """One of an enum's documented values (a member or its string)."""
+    values = [str(member.value) for member in allowed]
+    text = value.value if isinstance(value, enum.Enum) else value
+    if isinstance(text, str) and text in values:
+        return text
+    raise InputError(field, f"one of {', '.join(values)}", value)
 
 
-def moment(value: Any, field: str, tz: dt.tzinfo, *, seconds: bool) -> str:
-    """A list filter bound on the wire: a day as ``YYYY-MM-DD``, a moment with its time.
-
-    Dates and ``YYYY-MM-DD`` strings stay days (the API reads the time range
-    itself). Datetimes are written in the account's zone, as ``hh:mm:ss`` with
-    ``seconds`` and ``hh:mm`` without (seconds then dropped). Valid strings of
-    the other forms are sent as given.
-    """
-    if isinstance(value, dt.datetime):
-        return format_datetime(value, tz, seconds=seconds)
-    if isinstance(value, dt.date):
-        return format_date(value)
-    if isinstance(value, str) and _DAY.fullmatch(value):
-        return check.date_value(value, field)
-    to_moment(value, field, tz)  # validates the string form
-    return str(value)
-
-
-def require_order(date_from: Any, date_to: Any, tz: dt.tzinfo) -> None:
-    """Refuse a range whose start lies after its end."""
-    start = to_moment(date_from, "date_from", tz)
-    end = to_moment(date_to, "date_to", tz, end_of_day=True)
-    if start > end:
-        raise InputError("date_to", f"a moment not before date_from ({date_from!s})", date_to)
+def email(value: Any, field: str) -> str:
+    """An e-mail address (``name@host``)."""
+    if isinstance(value, str) and _EMAIL.fullmatch(value):
+        return value
+    raise InputError(field, "an e-mail address such as 'jan@example.org'", value)
 
 
 def extra_fields(

@@ -10,7 +10,7 @@ from .._converter import format_datetime
 from ..errors import InputError
 from ..models import QueueTopics, WaitingCaller
 from ._base import Context, Resource
-from ._params import to_moment
+from ._moments import to_moment
 
 __all__ = ["Queues", "QueuesTopics", "QueuesWaitingList"]
 

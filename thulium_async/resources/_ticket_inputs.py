@@ -10,14 +10,9 @@ from .. import _validate as check
 from ..errors import InputError
 from ..models import TicketBodyType, TicketDirection, TicketSource
 from ._base import array_param
-from ._query_filters import (
-    choice,
-    custom_field_params,
-    date_filter,
-    email,
-    required_text,
-    text_list,
-)
+from ._moments import date_filter
+from ._params import choice, email, text, texts
+from ._query_filters import custom_field_params
 
 __all__ = ["encode_reply", "encode_ticket", "ticket_filters"]
 
@@ -32,14 +27,14 @@ def encode_ticket(values: Mapping[str, Any]) -> dict[str, Any]:
             body[name] = email(values[name], name)
     for name in ("subject", "body", "comment"):
         if values.get(name) is not None:
-            body[name] = required_text(values[name], name)
+            body[name] = text(values[name], name)
     if values.get("body_type") is not None:
         body["body_type"] = choice(values["body_type"], TicketBodyType, "body_type")
     if values.get("cc") is not None:
         body["cc"] = [email(item, f"cc[{i}]") for i, item in enumerate(_many(values["cc"], "cc"))]
     for name in ("attachments", "tags"):
         if values.get(name) is not None:
-            body[name] = text_list(values[name], name)
+            body[name] = texts(values[name], name, allow_empty=True)
     if values.get("source") is not None:
         body["source"] = choice(values["source"], TicketSource, "source")
     if values.get("direction") is not None:
@@ -70,7 +65,7 @@ def encode_reply(
     attachments: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """The body of an agent or customer response (``date`` as ``YYYY-MM-DD hh:mm``)."""
-    result: dict[str, Any] = {"body": required_text(body, "body")}
+    result: dict[str, Any] = {"body": text(body, "body")}
     if body_type is not None:
         result["body_type"] = choice(body_type, TicketBodyType, "body_type")
     if user_login is not None:
@@ -78,7 +73,7 @@ def encode_reply(
     if date is not None:
         result["date"] = check.datetime_value(date, "date", tz)
     if attachments is not None:
-        result["attachments"] = text_list(attachments, "attachments")
+        result["attachments"] = texts(attachments, "attachments", allow_empty=True)
     return result
 
 

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..models import GetManyResult, Ticket, TicketBodyType, TicketDirection, TicketSource
 from ._base import Context, Resource
 from ._get_many import get_many
-from ._query_filters import required_text
+from ._params import text
 from ._ticket_inputs import encode_reply, encode_ticket, ticket_filters
 
 __all__ = ["TicketAttachments", "TicketTodayStats", "Tickets"]
@@ -285,7 +285,7 @@ class Tickets(Resource):
         after an ambiguous failure: the comment could appear twice.
         """
         ticket = check.positive_id(id, "id")
-        payload: dict[str, Any] = {"comment": required_text(comment, "comment")}
+        payload: dict[str, Any] = {"comment": text(comment, "comment")}
         if user_login is not None:
             payload["user_login"] = check.login(user_login, "user_login")
         await self._call("POST", f"tickets/{ticket}/comment", json=payload)
