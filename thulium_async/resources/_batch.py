@@ -28,7 +28,7 @@ from ..models import (
 )
 from ._base import Context, Resource, array_param, bool_param
 from ._batch_customers import BatchCustomers
-from ._outbound_records import RecordResource
+from ._outbound_records import RecordResource, additional_numbers
 from ._record_inputs import encode_changes, encode_new_crm_record, encode_new_record
 
 __all__ = ["Batch", "BatchCrmOutboundRecords", "BatchOutboundRecords", "BatchOutbounds"]
@@ -167,9 +167,7 @@ class BatchOutboundRecords(_BatchResource, RecordResource):
         # Every item is checked before the status lookup, the first request.
         for index, body in enumerate(bodies):
             await self._check_statuses(cid, body, f"records[{index}].")
-        params = (
-            [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
-        )
+        params = additional_numbers(search_in_additional_numbers)
         raw = await self._call(
             "PUT", f"batch/outbounds/{cid}/records", params=params, json={"records": bodies}
         )
@@ -194,8 +192,7 @@ class BatchOutboundRecords(_BatchResource, RecordResource):
         )
         phones = [value for _, value in params]
         keys = _unique_keys(phones, "phone_numbers")
-        if search_in_additional_numbers:
-            params.append(("search_in_additional_numbers", bool_param(True)))
+        params += additional_numbers(search_in_additional_numbers) or []
         raw = await self._call("DELETE", f"batch/outbounds/{cid}/records", params=params)
         return self._results(raw, keys, phones)
 

@@ -19,10 +19,17 @@ from ..errors import (
     ValidationError,
 )
 from ..models import CampaignRecord, CampaignStatus, SystemStatus
-from ._base import Resource, array_param, bool_param
+from ._base import Resource, array_param
+from ._query_filters import flag_params
 from ._record_inputs import encode_changes, encode_new_record, require_status_fields
 
-__all__ = ["OutboundRecords", "OutboundRecordsByIdentifier", "RecordResource", "record_filters"]
+__all__ = [
+    "OutboundRecords",
+    "OutboundRecordsByIdentifier",
+    "RecordResource",
+    "additional_numbers",
+    "record_filters",
+]
 
 MAX_PAGE_SIZE = 100
 
@@ -59,6 +66,11 @@ def record_filters(
         if value is not None:
             params.append((name, check.date_value(value, name)))
     return params
+
+
+def additional_numbers(search: bool) -> QueryParams | None:
+    """``search_in_additional_numbers=true`` when asked; absent otherwise (the API's default)."""
+    return flag_params(search_in_additional_numbers=search or None) or None
 
 
 class RecordResource(Resource):
@@ -175,9 +187,7 @@ class OutboundRecords(RecordResource):
         """
         cid = check.campaign_id(campaign_id)
         phone = check.phone_number(phone_number)
-        params = (
-            [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
-        )
+        params = additional_numbers(search_in_additional_numbers)
         raw = await self._call("GET", f"outbounds/{cid}/records/{phone}", params=params)
         return self._structure(raw, CampaignRecord)  # type: ignore[no-any-return]
 
@@ -252,9 +262,7 @@ class OutboundRecords(RecordResource):
                 "record_fields": record_fields,
             },
         )
-        params = (
-            [("search_in_additional_numbers", "true")] if search_in_additional_numbers else None
-        )
+        params = additional_numbers(search_in_additional_numbers)
         await self._call("PUT", f"outbounds/{cid}/records/{phone}", params=params, json=body)
 
     async def delete(
@@ -267,11 +275,7 @@ class OutboundRecords(RecordResource):
         """Remove every record with this phone number (records in a call stay)."""
         cid = check.campaign_id(campaign_id)
         phone = check.phone_number(phone_number)
-        params = (
-            [("search_in_additional_numbers", bool_param(True))]
-            if search_in_additional_numbers
-            else None
-        )
+        params = additional_numbers(search_in_additional_numbers)
         await self._call("DELETE", f"outbounds/{cid}/records/{phone}", params=params)
 
 
