@@ -1,8 +1,14 @@
 """Calls of the fake account: connections (call detail records) and their recordings.
 
-Shared by two areas: agent call control (``_h_agents``) starts and ends calls and
-files each finished one here; the call lists (``_h_calls``: connections,
-recordings, queues, topics) read them.
+Shared by two areas: agent call control (``_h_agents``) files each call here
+with ``ended=False`` when it starts and completes it in place when it ends;
+the call lists (``_h_calls``: connections, recordings, queues, topics) read
+them. Also here: call queues, topic groups, topics and the topics saved per call.
+
+Listing order: ``finished()`` lists calls in the order they were seen finished
+(a call filed finished is seen at once; an ongoing one when a list is next
+read after it ended). The list only ever grows at its end, so offset paging
+over it never shifts under a running scan.
 """
 
 from __future__ import annotations
@@ -11,6 +17,17 @@ import io
 import wave
 
 import attrs
+
+from ._calls_models import (
+    Queue,
+    SavedTopic,
+    ScheduledCall,
+    Topic,
+    TopicField,
+    TopicGroup,
+    WaitingCaller,
+)
+from ._errors import not_found
 
 __all__ = ["Call", "CallsStore", "silent_wav"]
 
@@ -57,6 +74,17 @@ class CallsStore:
         self.calls: dict[str, Call] = {}
         self.recordings: dict[str, bytes] = {}
         self._next_sequence = 1
+        self._listed: list[Call] = []
+        self._ongoing: dict[str, Call] = {}
+        # Saved topics by connection id (what GET connections/{id}/topic shows).
+        self.saved_topics: dict[str, SavedTopic] = {}
+        self.queues: dict[int, Queue] = {}
+        self.topic_groups: dict[int, TopicGroup] = {}
+        self.topics: dict[int, Topic] = {}
+        self.topic_fields: dict[int, TopicField] = {}
+        # Every call scheduled through a queue, due or not, in scheduling order.
+        self.scheduled: list[ScheduledCall] = []
+        self._next_ids = {"queue": 1, "group": 1, "topic": 1, "field": 1}
 
     def new_connection_id(self, epoch_seconds: int) -> str:
         """A Thulium-style connection id, ``"<unix time>.<sequence>"`` (a string, never a float)."""
@@ -69,7 +97,71 @@ class CallsStore:
         if call.connection_id in self.calls:
             raise ValueError(f"connection {call.connection_id} already exists")
         self.calls[call.connection_id] = call
+        if call.ended:
+            self._listed.append(call)
+        else:
+            self._ongoing[call.connection_id] = call
         return call
+
+    def finished(self) -> list[Call]:
+        """Finished calls in listing order (see the module docstring); do not mutate."""
+        if self._ongoing:
+            done = [call for call in self._ongoing.values() if call.ended]
+            for call in done:
+                del self._ongoing[call.connection_id]
+            self._listed.extend(done)
+        return self._listed
+
+    def call(self, connection_id: str) -> Call:
+        """The call (ongoing or finished), or a 404."""
+        try:
+            return self.calls[connection_id]
+        except KeyError:
+            raise not_found("connection_not_found") from None
+
+    def queue(self, raw_id: str) -> Queue:
+        """The queue with this id (a path segment), or a 404."""
+        queue = self.queues.get(int(raw_id)) if raw_id.isdigit() else None
+        if queue is None:
+            raise not_found("queue_not_found")
+        return queue
+
+    def new_id(self, kind: str) -> int:
+        """The next id of a ``queue``, topic ``group``, ``topic`` or topic ``field``."""
+        value = self._next_ids[kind]
+        self._next_ids[kind] = value + 1
+        return value
+
+    def claim_id(self, kind: str, value: int) -> None:
+        """Note an id chosen by setup code, so generated ones never collide with it."""
+        self._next_ids[kind] = max(self._next_ids[kind], value + 1)
+
+    def active_topics(
+        self, group_ids: list[int] | None = None
+    ) -> list[tuple[TopicGroup, list[Topic]]]:
+        """Active groups (all, or those given, in that order) with their active topics."""
+        groups = self.topic_groups
+        chosen = list(groups.values()) if group_ids is None else [groups[g] for g in group_ids]
+        return [
+            (group, [t for t in (self.topics[i] for i in group.topic_ids) if t.active])
+            for group in chosen
+            if group.active
+        ]
+
+    def schedule(self, queue: Queue, phone_number: str, call_at: str, now: str) -> None:
+        """Schedule a call through ``queue`` (kept in ``scheduled`` for inspection too)."""
+        scheduled = ScheduledCall(queue.queue_id, phone_number, call_at, now)
+        queue.scheduled.append(scheduled)
+        self.scheduled.append(scheduled)
+
+    def waiting(self, queue: Queue, now: str) -> list[WaitingCaller]:
+        """The queue's waiting callers; scheduled calls that are due (``call_at`` <= ``now``)
+        join the end of the line first, earliest first, waiting since their ``call_at``."""
+        due = sorted((s for s in queue.scheduled if s.call_at <= now), key=lambda s: s.call_at)
+        if due:
+            queue.scheduled = [s for s in queue.scheduled if s.call_at > now]
+            queue.waiting.extend(WaitingCaller(s.phone_number, s.call_at) for s in due)
+        return queue.waiting
 
     def record(self, call: Call, folder: str = "nagrania", audio: bytes | None = None) -> str:
         """Give ``call`` a recording; returns its filename.

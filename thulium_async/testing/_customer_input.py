@@ -2,6 +2,8 @@
 
 ``custom_fields`` follow the CRM rule: an unknown field name is created for the
 account, an empty value clears the field. Addresses are merged key by key.
+``company_id`` must name an existing company (400 otherwise, like other ids
+referenced from a body); ``""`` detaches the customer.
 """
 
 from __future__ import annotations
@@ -89,7 +91,10 @@ def parse_customer(ctx: Ctx, data: Mapping[str, Any], *, creating: bool) -> dict
         changes["emails"] = _emails(data["email"])
     if "company_id" in data:
         raw = data["company_id"]
-        changes["company_id"] = None if raw in ("", None) else as_int(raw, "company_id")
+        company_id = None if raw in ("", None) else as_int(raw, "company_id")
+        if company_id is not None and company_id not in ctx.state.crm.companies:
+            raise bad_request("company_not_found")
+        changes["company_id"] = company_id
     if "vip" in data:
         changes["vip"] = as_bool(data["vip"], "vip")
     if "fill_read_only_custom_fields" in data:
@@ -103,7 +108,11 @@ def parse_customer(ctx: Ctx, data: Mapping[str, Any], *, creating: bool) -> dict
 
 
 def apply_customer(state: State, customer: Customer, changes: dict[str, Any]) -> None:
-    """Store validated changes; CRM records follow the customer's main number."""
+    """Store validated changes; CRM records follow the customer's main number.
+
+    A company's own record keeps its company_id and a NIP no other company has.
+    """
+    state.crm.check_record_change(customer, changes, state.customers)
     changes = dict(changes)
     for name, value in changes.pop("custom_fields", {}).items():
         state.custom_fields.setdefault(name, None)
@@ -123,8 +132,10 @@ def apply_customer(state: State, customer: Customer, changes: dict[str, Any]) ->
 
 
 def remove_customer(state: State, customer: Customer) -> None:
-    """Delete a customer and its dependants (its records in CRM campaigns)."""
+    """Delete a customer and its dependants (CRM campaign records, contact history,
+    field group items; a company's record takes the company along)."""
     del state.customers[customer.customer_id]
+    state.crm.customer_removed(customer.customer_id, state.customers)
     for campaign in state.campaigns.values():
         record_id = campaign.by_customer.get(customer.customer_id)
         if record_id is not None:

@@ -128,33 +128,6 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
 
     # -- setup helpers (no HTTP, never faulted) ------------------------------------------
 
-    def add_agent(
-        self,
-        login: str,
-        *,
-        name: str = "",
-        surname: str = "",
-        email: str = "",
-        active: bool = True,
-        number: int | None = None,
-        outbound_mode: str = "manual",
-        group_id: int | None = None,
-    ) -> int:
-        """Create an agent; returns its ``agent_id``."""
-        if not login or login in self._state.agents:
-            raise ValueError(f"agent login {login!r} is empty or taken")
-        agent = self._state.add_agent(
-            login,
-            name=name,
-            surname=surname,
-            email=email,
-            active=active,
-            number=number,
-            outbound_mode=outbound_mode,
-            group_id=group_id,
-        )
-        return agent.agent_id
-
     def add_campaign(
         self,
         campaign_id: str,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from ._customer_input import CUSTOMER_FIELDS, apply_customer, parse_customer, remove_customer
 from ._errors import ApiError, bad_request, not_found
 from ._models import Customer
 from ._routing import Ctx, Reply
-from ._validate import as_int, page, query_bool
+from ._validate import Query, as_int, page, query_bool
 from ._views import customer_view
 
 __all__ = [
@@ -21,9 +21,13 @@ __all__ = [
     "batch_delete",
     "batch_update",
     "create",
+    "crm_filters",
     "delete",
     "get",
+    "includes",
     "list_",
+    "path_customer",
+    "sort_by_order",
     "update",
 ]
 
@@ -48,13 +52,16 @@ CUSTOMER_LIST_QUERY = CUSTOMER_GET_QUERY | {
 _SORTABLE = ("surname", "name", "nip", "company_id", "customer_id", "identifier")
 _CUSTOM_FILTER = re.compile(r"custom_fields\[([^\]]+)\](?:\[\d*\])?\Z")
 MAX_LIMIT = 1000
+_T = TypeVar("_T")
 
 
-def _includes(ctx: Ctx) -> frozenset[str]:
+def includes(ctx: Ctx) -> frozenset[str]:
+    """The ``include_*`` flags that are true (customers and companies)."""
     return frozenset(name for name in _INCLUDES if query_bool(ctx.query, name))
 
 
-def _customer(ctx: Ctx) -> Customer:
+def path_customer(ctx: Ctx) -> Customer:
+    """The customer named by the path's ``{id}``, or a 404."""
     raw = ctx.params["id"]
     if not raw.isdigit():
         raise not_found("customer_not_found")
@@ -72,8 +79,12 @@ def _custom_filters(ctx: Ctx) -> dict[str, set[str]]:
     return wanted
 
 
-def _filters(ctx: Ctx) -> list[Callable[[Customer], bool]]:
-    """One predicate per filter given; an empty identifier/phone means "has none"."""
+def crm_filters(ctx: Ctx, *, companies: bool = False) -> list[Callable[[Customer], bool]]:
+    """One predicate per filter given; an empty identifier/phone means "has none".
+
+    ``companies`` leaves out the filters ``GET companies`` does not document
+    (company_id, company_flag), so a non-strict fake ignores them there.
+    """
     query = ctx.query
     tests: list[Callable[[Customer], bool]] = []
     for name in _TEXT_FILTERS:
@@ -86,13 +97,20 @@ def _filters(ctx: Ctx) -> list[Callable[[Customer], bool]]:
     phone = query.get("phone_number")
     if phone is not None:
         tests.append(lambda c: phone in c.phone_numbers if phone else not c.phone_numbers)
+    if not companies:
+        tests.extend(_company_filters(query))
+    tests.extend(_custom_field_in(f, vs) for f, vs in _custom_filters(ctx).items())
+    return tests
+
+
+def _company_filters(query: Query) -> list[Callable[[Customer], bool]]:
+    tests: list[Callable[[Customer], bool]] = []
     if query.get("company_id") is not None:
         company = as_int(query.get("company_id"), "company_id")
         tests.append(lambda c: c.company_id == company)
     if query.get("company_flag") is not None:
         flag = query_bool(query, "company_flag")
         tests.append(lambda c: c.company_flag == flag)
-    tests.extend(_custom_field_in(f, vs) for f, vs in _custom_filters(ctx).items())
     return tests
 
 
@@ -104,40 +122,50 @@ def _custom_field_in(field: str, values: set[str]) -> Callable[[Customer], bool]
     return lambda customer: str(customer.custom_fields.get(field)) in values
 
 
-def _sort_key(customer: Customer, name: str) -> tuple[bool, Any]:
-    value = getattr(customer, name)
-    return (value is None, 0 if value is None else value)  # no company sorts last
+def _sort_key(item: Any, name: str, value: Callable[[Any, str], Any]) -> tuple[bool, Any]:
+    found = value(item, name)
+    return (found is None, 0 if found is None else found)  # no company sorts last
 
 
-def _sort(ctx: Ctx, customers: list[Customer]) -> list[Customer]:
+def sort_by_order(
+    ctx: Ctx,
+    items: list[_T],
+    sortable: tuple[str, ...],
+    value: Callable[[Any, str], Any] = getattr,
+) -> list[_T]:
+    """``items`` sorted in place by ``order=a,-b`` (``value(item, name)`` reads a field).
+
+    A field outside ``sortable`` is a 400; without ``order`` the order is kept.
+    """
     order = ctx.query.get("order")
     if not order:
-        return customers
+        return items
     keys = order.split(",")
     for key in reversed(keys):  # stable sorts, least significant key first
         name = key.lstrip("-")
-        if name not in _SORTABLE:
-            expected = "comma-separated " + ", ".join(_SORTABLE)
+        if name not in sortable:
+            expected = "comma-separated " + ", ".join(sortable)
             raise bad_request("invalid_value", name="order", expected=expected)
-        customers.sort(key=functools.partial(_sort_key, name=name), reverse=key.startswith("-"))
-    return customers
+        sort_key = functools.partial(_sort_key, name=name, value=value)
+        items.sort(key=sort_key, reverse=key.startswith("-"))
+    return items
 
 
 def list_(ctx: Ctx) -> Reply:
     """GET customers: a plain array (no count), at most 1000 per page."""
     limit, offset = page(ctx.query, MAX_LIMIT)
-    include = _includes(ctx)
-    tests = _filters(ctx)
+    include = includes(ctx)
+    tests = crm_filters(ctx)
     chosen = [c for c in ctx.state.customers.values() if all(t(c) for t in tests)]
-    chosen = _sort(ctx, chosen)[offset : offset + limit]
+    chosen = sort_by_order(ctx, chosen, _SORTABLE)[offset : offset + limit]
     state = ctx.state
     return 200, [customer_view(state, c, listing=True, include=include) for c in chosen]
 
 
 def get(ctx: Ctx) -> Reply:
     """GET customers/{id}."""
-    customer = _customer(ctx)
-    return 200, customer_view(ctx.state, customer, listing=False, include=_includes(ctx))
+    customer = path_customer(ctx)
+    return 200, customer_view(ctx.state, customer, listing=False, include=includes(ctx))
 
 
 def _create(ctx: Ctx, data: dict[str, Any]) -> Customer:
@@ -154,14 +182,14 @@ def create(ctx: Ctx) -> Reply:
 
 def update(ctx: Ctx) -> Reply:
     """PUT customers/{id}."""
-    customer = _customer(ctx)
+    customer = path_customer(ctx)
     apply_customer(ctx.state, customer, parse_customer(ctx, ctx.fields(), creating=False))
     return 204, None
 
 
 def delete(ctx: Ctx) -> Reply:
     """DELETE customers/{id}: also removes the customer's CRM campaign records."""
-    remove_customer(ctx.state, _customer(ctx))
+    remove_customer(ctx.state, path_customer(ctx))
     return 204, None
 
 

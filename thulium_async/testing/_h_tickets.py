@@ -1,9 +1,193 @@
-"""Handlers: tickets, their dictionaries, attachments and temporary files."""
+"""Handlers: tickets, their dictionaries, attachments and temporary files.
+
+This module lists tickets, reads and deletes them, and gathers the area's
+routes; creation and updates are in ``_h_tickets_write``, messages and
+attachments in ``_h_tickets_messages``, dictionaries, today's statistics and
+uploads in ``_h_tickets_misc``.
+
+Choices where the documentation is silent: the list is ordered by last
+modification, newest first, ties by newest ticket; ``date_*`` filters take
+``YYYY-MM-DD`` (the whole day) or ``YYYY-MM-DD hh:mm`` (to the minute) and
+include both bounds; ``company_id`` matches tickets whose customer belongs to
+that company; a deleted ticket answers 404 from then on and its id is never
+reused.
+"""
 
 from __future__ import annotations
 
-from ._routing import Route
+import datetime as dt
+import re
+from collections.abc import Callable
 
-__all__ = ["ROUTES"]
+from . import _h_tickets_messages, _h_tickets_misc, _h_tickets_write
+from ._errors import bad_request
+from ._routing import Ctx, Reply, Route
+from ._tickets_input import choice, ticket_ref
+from ._tickets_models import SOURCES, Ticket
+from ._tickets_views import ticket_item, ticket_view
+from ._validate import Query, as_int, date_bound, page, query_bool
 
-ROUTES: tuple[Route, ...] = ()
+__all__ = ["LIST_QUERY", "ROUTES", "delete", "get", "list_"]
+
+MAX_LIMIT = 100
+LIST_QUERY = frozenset(
+    {
+        "limit",
+        "offset",
+        "date_from",
+        "date_to",
+        "create_date_from",
+        "create_date_to",
+        "company_id",
+        "customer_id",
+        "user_login",
+        "source",
+        "ticket_queue_id",
+        "category_id",
+        "message_id",
+        "status_id[]",
+    }
+)
+_CUSTOM_FILTER = re.compile(r"custom_fields\[([^\]]+)\](?:\[\d*\])?\Z")
+
+Test = Callable[[Ticket], bool]
+
+
+def _date_tests(query: Query) -> list[Test]:
+    tests: list[Test] = []
+    for prefix, attribute in (("date", "updated_at"), ("create_date", "created_at")):
+        low = date_bound(query, f"{prefix}_from", end=False)
+        high = date_bound(query, f"{prefix}_to", end=True)
+        if low is not None or high is not None:
+            tests.append(_between(attribute, low, high))
+    return tests
+
+
+def _between(attribute: str, low: dt.datetime | None, high: dt.datetime | None) -> Test:
+    def test(ticket: Ticket) -> bool:
+        value: dt.datetime = getattr(ticket, attribute)
+        return (low is None or value >= low) and (high is None or value < high)
+
+    return test
+
+
+def _id_tests(ctx: Ctx) -> list[Test]:
+    query, tests = ctx.query, []
+    wanted = {
+        name: as_int(query.get(name), name)
+        for name in ("company_id", "customer_id", "ticket_queue_id", "category_id", "message_id")
+        if query.get(name) is not None
+    }
+    if "company_id" in wanted:
+        customers = ctx.state.customers
+        members = {
+            c.customer_id for c in customers.values() if c.company_id == wanted["company_id"]
+        }
+        tests.append(lambda t: t.customer_id in members)
+    if "customer_id" in wanted:
+        tests.append(lambda t: t.customer_id == wanted["customer_id"])
+    if "ticket_queue_id" in wanted:
+        tests.append(lambda t: t.queue.ticket_queue_id == wanted["ticket_queue_id"])
+    if "category_id" in wanted:
+        tests.append(
+            lambda t: t.category is not None and t.category.category_id == wanted["category_id"]
+        )
+    if "message_id" in wanted:
+        tests.append(lambda t: any(m.message_id == wanted["message_id"] for m in t.messages))
+    statuses = {as_int(v, "status_id[]") for v in query.getlist("status_id[]")}
+    if statuses:
+        tests.append(lambda t: t.status.status_id in statuses)
+    return tests
+
+
+def _other_tests(query: Query) -> list[Test]:
+    tests: list[Test] = []
+    login = query.get("user_login")
+    if login is not None:
+        tests.append(lambda t: t.user_login == login)
+    source = query.get("source")
+    if source is not None:
+        choice(source, "source", SOURCES)
+        tests.append(lambda t: t.source == source)
+    wanted: dict[str, set[str]] = {}
+    for key, value in query.pairs:
+        if key.startswith("custom_fields["):
+            match = _CUSTOM_FILTER.match(key)
+            if match is None:
+                raise bad_request("invalid_value", name=key, expected="custom_fields[Name][]")
+            wanted.setdefault(match.group(1), set()).add(value)
+    tests.extend(_field_in(field, values) for field, values in wanted.items())
+    return tests
+
+
+def _field_in(name: str, values: set[str]) -> Test:
+    """The ticket's custom field, as text (``""`` when unset), is one of ``values``."""
+
+    def test(ticket: Ticket) -> bool:
+        value = ticket.custom_fields.get(name)
+        return ("" if value is None else str(value)) in values
+
+    return test
+
+
+def list_(ctx: Ctx) -> Reply:
+    """GET tickets: ``{"count": matches, "result": [...]}``, at most 100 per page."""
+    limit, offset = page(ctx.query, MAX_LIMIT)
+    tests = [*_date_tests(ctx.query), *_id_tests(ctx), *_other_tests(ctx.query)]
+    chosen = [t for t in ctx.state.tickets.tickets.values() if all(test(t) for test in tests)]
+    chosen.sort(key=lambda t: (t.updated_at, t.ticket_id), reverse=True)
+    result = [ticket_item(t) for t in chosen[offset : offset + limit]]
+    return 200, {"count": len(chosen), "result": result}
+
+
+def get(ctx: Ctx) -> Reply:
+    """GET tickets/{id}: the ticket with its messages."""
+    ticket = ticket_ref(ctx)
+    include = query_bool(ctx.query, "include_custom_fields")
+    return 200, ticket_view(ctx.state.tickets, ticket, include_custom_fields=include)
+
+
+def delete(ctx: Ctx) -> Reply:
+    """DELETE tickets/{id}."""
+    ticket = ticket_ref(ctx)
+    del ctx.state.tickets.tickets[ticket.ticket_id]
+    return 204, None
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("GET", "tickets", list_, query=LIST_QUERY, query_prefixes=("custom_fields[",)),
+    Route("POST", "tickets", _h_tickets_write.create, body=_h_tickets_write.CREATE_FIELDS),
+    Route("GET", "tickets/today_stats", _h_tickets_misc.today),
+    Route("GET", "tickets/{id}", get, query=frozenset({"include_custom_fields"})),
+    Route("PUT", "tickets/{id}", _h_tickets_write.update, body=_h_tickets_write.UPDATE_FIELDS),
+    Route("DELETE", "tickets/{id}", delete),
+    Route(
+        "POST",
+        "tickets/{id}/agent_response",
+        _h_tickets_messages.agent_response,
+        body=_h_tickets_messages.AGENT_RESPONSE_FIELDS,
+    ),
+    Route(
+        "POST",
+        "tickets/{id}/customer_response",
+        _h_tickets_messages.customer_response,
+        body=_h_tickets_messages.CUSTOMER_RESPONSE_FIELDS,
+    ),
+    Route(
+        "POST",
+        "tickets/{id}/comment",
+        _h_tickets_messages.comment,
+        body=_h_tickets_messages.COMMENT_FIELDS,
+    ),
+    Route("DELETE", "tickets/{id}/attachments/{token}", _h_tickets_messages.delete_attachment),
+    Route("GET", "ticket_categories", _h_tickets_misc.categories),
+    Route("GET", "ticket_queues", _h_tickets_misc.queues),
+    Route("GET", "ticket_statuses", _h_tickets_misc.statuses),
+    Route(
+        "POST",
+        "temporary_files",
+        _h_tickets_misc.upload,
+        query=frozenset({"filename"}),
+        raw=True,
+    ),
+)

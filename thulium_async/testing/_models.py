@@ -13,6 +13,7 @@ __all__ = [
     "Campaign",
     "Customer",
     "Record",
+    "SipAccount",
     "Status",
 ]
 
@@ -40,9 +41,22 @@ DEFAULT_STATUS_NAMES = {
 }
 
 
+@attrs.frozen
+class SipAccount:
+    """A SIP account of an agent: its number and ``hardphone`` or ``softphone``."""
+
+    phone_number: str
+    phone_type: str
+
+
 @attrs.define(eq=False)
 class Agent:
-    """An agent (user) of the account."""
+    """An agent (user) of the account.
+
+    ``sip_accounts`` are the phones assigned (``GET users/{login}``); the first
+    is the one the agent works on. ``callerid``, ``language``, ``roles`` and
+    ``change_password`` keep what ``POST agents`` was given.
+    """
 
     agent_id: int
     login: str
@@ -53,6 +67,11 @@ class Agent:
     number: int | None = None
     outbound_mode: str = "manual"
     group_id: int | None = None
+    sip_accounts: list[SipAccount] = attrs.field(factory=list)
+    callerid: str = ""
+    language: str = "pl"
+    roles: tuple[int, ...] = ()
+    change_password: bool = False
 
     @property
     def full_name(self) -> str:

@@ -10,6 +10,7 @@ from ._account_store import AccountStore
 from ._agents_store import AgentsStore
 from ._calls_store import CallsStore
 from ._chats_store import ChatsStore
+from ._clock import minute_stamp, stamp
 from ._crm_store import CrmStore
 from ._errors import not_found
 from ._models import (
@@ -61,11 +62,15 @@ class State:
 
     def now(self) -> str:
         """The local time as ``YYYY-MM-DD hh:mm`` (the format of most dates of the API)."""
-        return self.wall_clock().strftime("%Y-%m-%d %H:%M")
+        return minute_stamp(self.wall_clock())
 
     def now_seconds(self) -> str:
         """The local time as ``YYYY-MM-DD hh:mm:ss`` (calls, agent statuses, chats)."""
-        return self.wall_clock().strftime("%Y-%m-%d %H:%M:%S")
+        return stamp(self.wall_clock())
+
+    def moment(self) -> datetime.datetime:
+        """The local time to the second: what the fake dates changes with."""
+        return self.wall_clock().replace(microsecond=0)
 
     def record_saved(self, campaign: Campaign, record: Record, previous: Status) -> None:
         """Tell the listeners (webhook subscriptions) that a record was edited."""

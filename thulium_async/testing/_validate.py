@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ._clock import MINUTE, SECOND
 from ._errors import bad_request
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "as_int",
     "as_str",
     "check_date",
+    "date_bound",
+    "report_range",
     "check_datetime",
     "check_phone",
     "page",
@@ -61,9 +64,18 @@ def as_int(value: Any, name: str, *, minimum: int | None = None, maximum: int | 
     if not isinstance(value, int):
         raise bad_request("invalid_value", name=name, expected="an integer")
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        expected = f"an integer from {minimum} to {maximum}"
-        raise bad_request("invalid_value", name=name, expected=expected)
+        raise bad_request("invalid_value", name=name, expected=_bounds(minimum, maximum))
     return value
+
+
+def _bounds(minimum: int | None, maximum: int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f"an integer from {minimum} to {maximum}"
+    if minimum == 1:
+        return "a positive integer"
+    if minimum is not None:
+        return f"an integer of at least {minimum}"
+    return f"an integer of at most {maximum}"
 
 
 def as_bool(value: Any, name: str) -> bool:
@@ -132,3 +144,53 @@ def page(query: Query, max_limit: int) -> tuple[int, int]:
     raw_offset = query.get("offset")
     offset = 0 if raw_offset is None else as_int(raw_offset, "offset", minimum=0)
     return limit, offset
+
+
+# length of a date filter -> (its format, the span of time it names)
+_BOUND_FORMS = {
+    10: ("%Y-%m-%d", datetime.timedelta(days=1)),
+    16: (MINUTE, datetime.timedelta(minutes=1)),
+    19: (SECOND, datetime.timedelta(seconds=1)),
+}
+_BOUND = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?\Z")
+
+
+def date_bound(query: Query, name: str, *, end: bool) -> datetime.datetime | None:
+    """A list's date filter (a day or a minute) as a moment, or None when absent.
+
+    A bound covers all it names: the start of that span, or with ``end`` the
+    first moment after it, so ``low <= t < high`` keeps what both bounds name
+    and ``2014-07-05`` as ``date_to`` includes the whole day.
+    """
+    raw = query.get(name)
+    return None if raw is None else _moment(raw, name, end=end, seconds=False)
+
+
+def report_range(query: Query) -> tuple[datetime.datetime, datetime.datetime]:
+    """``[start, end)`` of a report: ``date_from`` and ``date_to`` required, seconds allowed.
+
+    Each bound covers what it names (see ``date_bound``), so ranges cut one
+    second apart, as the client's report splitters send them, never overlap.
+    """
+    bounds = []
+    for name in ("date_from", "date_to"):
+        raw = query.get(name)
+        if not raw:
+            raise bad_request("required", name=name)
+        bounds.append(_moment(raw, name, end=name == "date_to", seconds=True))
+    start, end = bounds
+    if end <= start:
+        raise bad_request("date_order")
+    return start, end
+
+
+def _moment(raw: str, name: str, *, end: bool, seconds: bool) -> datetime.datetime:
+    form = _BOUND_FORMS.get(len(raw)) if _BOUND.match(raw) else None
+    if form is not None and (seconds or len(raw) < 19):
+        try:
+            moment = datetime.datetime.strptime(raw, form[0])
+        except ValueError:
+            pass
+        else:
+            return moment + form[1] if end else moment
+    raise bad_request("invalid_report_date" if seconds else "invalid_filter_date", name=name)
