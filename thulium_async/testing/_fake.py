@@ -31,7 +31,7 @@ from ._state import State
 from ._transport import InProcessTransport
 from ._validate import check_phone
 from ._views import customer_view, record_view
-from ._webhooks import WebhookSubscription, record_saved_event
+from ._webhooks import WebhookSubscription
 
 __all__ = ["IN_PROCESS_BASE_URL", "FakeThulium"]
 
@@ -312,17 +312,12 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
             timezone=timezone,
         )
         self._subscriptions.append(subscription)
-
-        def on_saved(campaign: Any, record: Any, previous: Any) -> None:
-            subscription.send(record_saved_event(campaign, record, previous, timezone))
-
-        self._state.record_listeners.append(on_saved)
+        self._state.event_listeners.append(subscription.send)
         return subscription
 
     def emit_webhook(self, event: WebhookEvent) -> None:
         """Send an event (e.g. an OutboundCompleted) to every subscription that wants it."""
-        for subscription in self._subscriptions:
-            subscription.send(event)
+        self._state.emit(lambda: event)
 
     async def webhooks_settled(self) -> None:
         """Wait for every webhook POST started so far."""
@@ -334,6 +329,7 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
         for subscription in self._subscriptions:
             await subscription.aclose()
         self._subscriptions.clear()
+        self._state.event_listeners.clear()
 
     # -- the three ways in ---------------------------------------------------------------
 

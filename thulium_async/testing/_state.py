@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .._converter import DEFAULT_TIMEZONE
 from ._account_store import AccountStore
 from ._agents_store import AgentsStore
 from ._calls_store import CallsStore
@@ -23,6 +24,10 @@ from ._models import (
     Status,
 )
 from ._tickets_store import TicketsStore
+from ._webhooks import record_saved_event
+
+if TYPE_CHECKING:
+    from ..webhooks import WebhookEvent
 
 __all__ = ["State"]
 
@@ -37,6 +42,8 @@ class State:
 
     def __init__(self, wall_clock: Callable[[], datetime.datetime] = datetime.datetime.now) -> None:
         self.wall_clock = wall_clock
+        # The account's zone: the API's wall times are local to it (events carry it).
+        self.timezone: datetime.tzinfo = DEFAULT_TIMEZONE
         self.agents_store = AgentsStore()
         self.calls = CallsStore()
         self.chats = ChatsStore()
@@ -56,8 +63,8 @@ class State:
         self.next_agent_id = 1
         self.next_outbound_id = 1
         self.next_status_id = 1
-        # Called with (campaign, record, previous status) after an edit through the API.
-        self.record_listeners: list[Callable[[Campaign, Record, Status], None]] = []
+        # Webhook subscriptions: each gets every event the account emits.
+        self.event_listeners: list[Callable[[WebhookEvent], None]] = []
         self.add_agent("", name="Automat", surname="Automat", active="", outbound_mode="manual")
 
     def now(self) -> str:
@@ -72,10 +79,24 @@ class State:
         """The local time to the second: what the fake dates changes with."""
         return self.wall_clock().replace(microsecond=0)
 
+    def aware(self, moment: datetime.datetime) -> datetime.datetime:
+        """A local wall time as an aware datetime in the account's zone (for events)."""
+        return moment.replace(tzinfo=self.timezone)
+
+    def emit(self, build: Callable[[], WebhookEvent]) -> None:
+        """Hand an event to every webhook subscription; built only when someone listens.
+
+        Areas call this where the state change happens, so a subscription sees
+        the events in the order the changes were made.
+        """
+        if self.event_listeners:
+            event = build()
+            for listener in self.event_listeners:
+                listener(event)
+
     def record_saved(self, campaign: Campaign, record: Record, previous: Status) -> None:
-        """Tell the listeners (webhook subscriptions) that a record was edited."""
-        for listener in self.record_listeners:
-            listener(campaign, record, previous)
+        """Emit OUTBOUND_RECORD_SAVED for a record edited through the API."""
+        self.emit(lambda: record_saved_event(self, campaign, record, previous))
 
     # -- ids ---------------------------------------------------------------------------
 

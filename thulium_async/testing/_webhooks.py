@@ -22,6 +22,7 @@ from ..webhooks import OutboundRecordSaved, WebhookEvent, encode_event
 
 if TYPE_CHECKING:
     from ._models import Campaign, Record, Status
+    from ._state import State
 
 __all__ = ["Delivery", "WebhookSubscription"]
 
@@ -93,18 +94,18 @@ class WebhookSubscription:
 
 
 def record_saved_event(
-    campaign: Campaign, record: Record, previous: Status, tz: dt.tzinfo
+    state: State, campaign: Campaign, record: Record, previous: Status
 ) -> OutboundRecordSaved:
     """The OUTBOUND_RECORD_SAVED event for an edited record."""
     next_call = (
-        dt.datetime.fromisoformat(record.next_call_date).replace(tzinfo=tz)
+        state.aware(dt.datetime.fromisoformat(record.next_call_date))
         if record.next_call_date
         else None
     )
     return OutboundRecordSaved(
         id=campaign.id,
         name=campaign.name,
-        date=dt.datetime.now(tz).replace(microsecond=0),
+        date=state.aware(state.moment()),
         record_id=record.record_id,
         phone_number=record.phone_number or None,
         agent_login=record.agent_login or None,
