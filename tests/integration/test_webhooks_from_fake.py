@@ -106,3 +106,20 @@ async def test_events_reach_a_receiver_over_loopback() -> None:
         await fake.webhooks_settled()
         await fake.aclose()
     assert [type(event).__name__ for event in seen] == ["OutboundRecordSaved", "OutboundCompleted"]
+
+
+async def test_collected_events_follow_the_changes_in_order() -> None:
+    """collect_webhooks sees API edits and emitted events in order, with no receiver."""
+    fake = FakeThulium(wall_clock=lambda: dt.datetime(2026, 3, 4, 5, 6, 7, 890))
+    fake.add_campaign("00001")
+    fake.add_record("00001", "111222333")
+    events = fake.collect_webhooks()
+    async with fake.client() as client:
+        await client.outbounds.records.update("00001", "111222333", status_id=5)
+    fake.emit_webhook(OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)))
+    assert [event.action for event in events] == ["OUTBOUND_RECORD_SAVED", "OUTBOUND_COMPLETED"]
+    saved = events[0]
+    assert isinstance(saved, OutboundRecordSaved)
+    assert saved.status_id == 5
+    assert saved.date.replace(tzinfo=None) == dt.datetime(2026, 3, 4, 5, 6, 7)
+    assert saved.date.utcoffset() == dt.timedelta(hours=1)  # Warsaw in March: CET

@@ -315,6 +315,16 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
         self._state.event_listeners.append(subscription.send)
         return subscription
 
+    def collect_webhooks(self) -> list[WebhookEvent]:
+        """Collect every event the account emits from now on, without any HTTP.
+
+        Returns the live list the events are appended to, in emission order:
+        for tests that check which webhooks a flow would send.
+        """
+        events: list[WebhookEvent] = []
+        self._state.event_listeners.append(events.append)
+        return events
+
     def emit_webhook(self, event: WebhookEvent) -> None:
         """Send an event (e.g. an OutboundCompleted) to every subscription that wants it."""
         self._state.emit(lambda: event)
