@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from thulium_async.testing import FakeThulium
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "tests" / "data" / "thulium-api" / "endpoints.yaml"
 README = ROOT / "README.md"
@@ -47,16 +49,26 @@ def methods() -> dict[str, str]:
 
 
 def render() -> str:
-    """The Markdown table, one row per current endpoint, sorted by area and path."""
+    """The Markdown table, one row per current endpoint, sorted by area and path, and its totals."""
     mapping = methods()
-    rows = ["| area | endpoint | client call | source |", "|---|---|---|---|"]
-    for entry in sorted(current_entries(), key=lambda e: (e["area"], e["path"], e["method"])):
+    simulated = set(FakeThulium.endpoints())
+    entries = current_entries()
+    rows = ["| area | endpoint | client call | source | FakeThulium |", "|---|---|---|---|---|"]
+    for entry in sorted(entries, key=lambda e: (e["area"], e["path"], e["method"])):
         call = mapping.get(entry["name"])
         shown = f"`client.{call}(...)`" if call else "**not covered**"
         source = "inferred" if entry.get("detail") == "inferred" else "documented"
-        rows.append(
-            f"| {entry['area']} | `{entry['method']} {entry['path']}` | {shown} | {source} |"
-        )
+        endpoint = f"{entry['method']} {entry['path']}"
+        fake = "simulated" if endpoint in simulated else "501"
+        rows.append(f"| {entry['area']} | `{endpoint}` | {shown} | {source} | {fake} |")
+    covered = sum(entry["name"] in mapping for entry in entries)
+    faked = sum(f"{e['method']} {e['path']}" in simulated for e in entries)
+    legacy = len(catalog()) - len(entries)
+    rows += [
+        "",
+        f"{len(entries)} current endpoints ({legacy} legacy catalog entries left out): "
+        f"{covered} with a client call, {faked} simulated by FakeThulium.",
+    ]
     return "\n".join(rows)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import httpx
@@ -116,10 +117,34 @@ async def test_collected_events_follow_the_changes_in_order() -> None:
     events = fake.collect_webhooks()
     async with fake.client() as client:
         await client.outbounds.records.update("00001", "111222333", status_id=5)
-    fake.emit_webhook(OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)))
+    fake.emit_webhook(
+        OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    )
     assert [event.action for event in events] == ["OUTBOUND_RECORD_SAVED", "OUTBOUND_COMPLETED"]
     saved = events[0]
     assert isinstance(saved, OutboundRecordSaved)
     assert saved.status_id == 5
     assert saved.date.replace(tzinfo=None) == dt.datetime(2026, 3, 4, 5, 6, 7)
     assert saved.date.utcoffset() == dt.timedelta(hours=1)  # Warsaw in March: CET
+
+
+def test_events_emitted_outside_an_event_loop_wait_for_one() -> None:
+    """A sync setup helper's event is posted once a loop runs, in order, none lost."""
+    app, seen = receiver()
+    fake = FakeThulium()
+    fake.subscribe_webhooks(
+        "http://receiver.local/hooks",
+        username="hook",
+        password="s3cret",
+        transport=httpx.ASGITransport(app=app),
+    )
+    when = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    fake.emit_webhook(OutboundCompleted(id="00001", date=when))  # no loop is running here
+    fake.emit_webhook(OutboundCompleted(id="00002", date=when))
+
+    async def deliver() -> None:
+        await fake.webhooks_settled()
+        await fake.aclose()
+
+    asyncio.run(deliver())
+    assert sorted(event.campaign_id for event in seen) == ["00001", "00002"]

@@ -191,7 +191,8 @@ async def test_rows_are_paged_without_a_count(http):
         ({"date_from": "2024-05-01"}, "date_to is required."),
         (
             {**MAY, "date_from": "01.05.2024"},
-            "Wrong date format of date_from: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+            "Wrong date format of date_from: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or"
+            " YYYY-MM-DD hh:mm:ss.",
         ),
         (
             {"date_from": "2024-05-02", "date_to": "2024-05-01 23:59:59"},

@@ -6,6 +6,11 @@ show what the agent endpoints did. Outbound calls are answered at once (the
 fake's customers always pick up); an inbound call rings until the agent
 answers or either side hangs up. Answered calls are recorded unless the agent
 stopped the recording, in which case the file holds the part before the stop.
+
+Each step emits its call events (``_calls_events``) once the change is made.
+A queue call rings with the caller taken from the queue's line
+(``FakeThulium.ring_agent``), so the call keeps the connection id and start
+it got on entering the queue.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .._converter import DEFAULT_TIMEZONE
 from ._agents_store import LiveCall
+from ._calls_events import call_answered, call_ended, call_placed, call_ringing, new_connection_id
 from ._calls_store import Call, silent_wav
 from ._clock import stamp
 from ._models import Agent
@@ -31,10 +36,15 @@ def customer_with_phone(state: State, phone: str) -> int | None:
     return None
 
 
-def _file(state: State, agent: Agent, moment: dt.datetime, **fields: Any) -> Call:
-    # The account's zone, not the machine's, so ids do not depend on where tests run.
-    epoch = int(moment.replace(tzinfo=DEFAULT_TIMEZONE).timestamp())
-    connection_id = state.calls.new_connection_id(epoch)
+def _file(
+    state: State,
+    agent: Agent,
+    moment: dt.datetime,
+    connection_id: str | None = None,
+    **fields: Any,
+) -> Call:
+    if connection_id is None:
+        connection_id = new_connection_id(state, moment)
     call = Call(connection_id, stamp(moment), user_login=agent.login, ended=False, **fields)
     return state.calls.add(call)
 
@@ -68,6 +78,7 @@ def place(
     live = LiveCall(call, moment, moment, custom_data=custom_data, record=record)
     state.agents_store.live[agent.login] = live
     state.agents_store.change(agent.login, status, moment)
+    call_placed(state, agent.login, live, moment)
     return live
 
 
@@ -78,15 +89,23 @@ def ring(
     *,
     queue_id: int | None = None,
     customer_id: int | None = None,
+    connection_id: str | None = None,
+    started: dt.datetime | None = None,
 ) -> LiveCall:
-    """An inbound call from ``phone`` ringing on the agent's phone."""
+    """An inbound call from ``phone`` ringing on the agent's phone.
+
+    ``connection_id`` and ``started`` are those of a caller taken from a queue's
+    line (default: a new call starting now).
+    """
     moment = state.moment()
+    start = moment if started is None else started
     if customer_id is None:
         customer_id = customer_with_phone(state, phone)
     call = _file(
         state,
         agent,
-        moment,
+        start,
+        connection_id,
         src=phone,
         dst=agent.sip_accounts[0].phone_number,
         type="INBOUND",
@@ -94,8 +113,10 @@ def ring(
         queue_id=queue_id,
         customer_id=customer_id,
     )
-    live = state.agents_store.live[agent.login] = LiveCall(call, moment)
+    live = LiveCall(call, start)
+    state.agents_store.live[agent.login] = live
     state.agents_store.change(agent.login, "RINGING", moment)
+    call_ringing(state, agent.login, live, moment)
     return live
 
 
@@ -107,6 +128,7 @@ def answer(state: State, login: str) -> None:
     live.call.disposition = "ANSWERED"
     status = "CALL" if live.call.queue_id is None else "INBOUND_CALL"
     state.agents_store.change(login, status, moment)
+    call_answered(state, login, live, moment)
 
 
 def finish(
@@ -142,4 +164,5 @@ def finish(
             record.in_call = False
             record.cached = None
     store.change(login, "FREE", moment)
+    call_ended(state, login, live, moment)
     return call

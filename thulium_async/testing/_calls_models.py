@@ -64,10 +64,15 @@ class SavedTopic:
 
 @attrs.define(eq=False)
 class WaitingCaller:
-    """A caller waiting in a queue since ``started_at`` (``YYYY-MM-DD hh:mm:ss``)."""
+    """A caller waiting in a queue since ``started_at`` (``YYYY-MM-DD hh:mm:ss``).
+
+    ``connection_id`` is the call's id from the moment it entered the queue: an
+    agent's phone ringing with it files the call under it.
+    """
 
     phone_number: str
     started_at: str
+    connection_id: str = ""
 
 
 @attrs.define(eq=False)

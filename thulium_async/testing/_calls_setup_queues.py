@@ -1,4 +1,8 @@
-"""``FakeThulium`` setup helpers for call queues and topics (direct state writes, no HTTP)."""
+"""``FakeThulium`` setup helpers for call queues and topics (direct state writes, no HTTP).
+
+A caller put in or taken out of a queue's line emits ENTER_QUEUE, then
+ABANDONED or EXIT_QUEUE (``_calls_events``), as a caller doing so would.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ._calls_models import Queue, Topic, TopicField, TopicGroup, WaitingCaller
+from ._calls_events import enter_queue, leave_queue, line
+from ._calls_models import Queue, Topic, TopicField, TopicGroup
 from ._calls_store import CallsStore
 from ._calls_views import queue_topics_view, waiting_view
 from ._clock import setup_moment, stamp
@@ -102,21 +107,37 @@ class QueuesSetup(SetupBase):
     def add_waiting_caller(
         self, queue_id: int, phone_number: str, *, started_at: str | dt.datetime | None = None
     ) -> None:
-        """Put a caller at the end of a queue's line, waiting since ``started_at`` (default now)."""
+        """Put a caller at the end of a queue's line, waiting since ``started_at`` (default now).
+
+        Emits ENTER_QUEUE dated ``started_at``; the caller gets the connection
+        id an agent's phone rings with (``ring_agent``).
+        """
         queue = self._queue(queue_id)
         checked(check_phone, phone_number)
-        since = moment(started_at, self._state.wall_clock(), "started_at")
-        queue.waiting.append(WaitingCaller(phone_number, since))
+        since = setup_moment(
+            self._state.moment() if started_at is None else started_at, "started_at"
+        )
+        line(self._state, queue)
+        enter_queue(self._state, queue, phone_number, since)
 
-    def remove_waiting_caller(self, queue_id: int, phone_number: str) -> None:
-        """Take the first caller with this number out of the queue (answered or hung up)."""
+    def remove_waiting_caller(
+        self, queue_id: int, phone_number: str, *, abandoned: bool = True
+    ) -> None:
+        """Take the first caller with this number out of the queue.
+
+        By default the caller hung up (ABANDONED, with the seconds waited);
+        ``abandoned=False`` is any other way out, such as being answered
+        outside the fake's agents (EXIT_QUEUE). A caller ringing at an agent
+        leaves with that call (``end_agent_call``, ``POST .../answer``).
+        """
         queue = self._queue(queue_id)
-        waiting = self._calls_store.waiting(queue, self._state.now_seconds())
-        for index, caller in enumerate(waiting):
-            if caller.phone_number == phone_number:
-                del waiting[index]
+        state = self._state
+        ringing = {live.call.connection_id for live in state.agents_store.live.values()}
+        for caller in line(state, queue):
+            if caller.phone_number == phone_number and caller.connection_id not in ringing:
+                leave_queue(state, queue, caller, abandoned=abandoned)
                 return
-        raise ValueError(f"{phone_number} is not waiting in queue {queue_id}")
+        raise ValueError(f"{phone_number} is not waiting in queue {queue_id} (or is ringing)")
 
     # -- inspection ----------------------------------------------------------------------
 
@@ -124,7 +145,7 @@ class QueuesSetup(SetupBase):
         """The queue's waiting list as ``GET queues/{id}/waiting_list`` shows it now."""
         queue = self._queue(queue_id)
         state = self._state
-        return [waiting_view(state, w) for w in state.calls.waiting(queue, state.now_seconds())]
+        return [waiting_view(state, w) for w in line(state, queue)]
 
     def queue_topics(self, queue_id: int) -> dict[str, Any]:
         """The queue's topics as ``GET queues/{id}/topics`` shows them."""

@@ -25,7 +25,6 @@ from ._calls_models import (
     Topic,
     TopicField,
     TopicGroup,
-    WaitingCaller,
 )
 from ._errors import not_found
 
@@ -154,14 +153,16 @@ class CallsStore:
         queue.scheduled.append(scheduled)
         self.scheduled.append(scheduled)
 
-    def waiting(self, queue: Queue, now: str) -> list[WaitingCaller]:
-        """The queue's waiting callers; scheduled calls that are due (``call_at`` <= ``now``)
-        join the end of the line first, earliest first, waiting since their ``call_at``."""
+    def take_due(self, queue: Queue, now: str) -> list[ScheduledCall]:
+        """Take the queue's scheduled calls that are due (``call_at`` <= ``now``), earliest first.
+
+        The caller puts them at the end of the line (``_calls_events.line``), so
+        each gets a connection id and its ENTER_QUEUE event.
+        """
         due = sorted((s for s in queue.scheduled if s.call_at <= now), key=lambda s: s.call_at)
         if due:
             queue.scheduled = [s for s in queue.scheduled if s.call_at > now]
-            queue.waiting.extend(WaitingCaller(s.phone_number, s.call_at) for s in due)
-        return queue.waiting
+        return due
 
     def record(self, call: Call, folder: str = "nagrania", audio: bytes | None = None) -> str:
         """Give ``call`` a recording; returns its filename.

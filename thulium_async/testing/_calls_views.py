@@ -20,6 +20,7 @@ from ._models import Customer
 from ._state import State
 
 __all__ = [
+    "caller_customer",
     "connection_view",
     "created_at",
     "customer_label",
@@ -147,10 +148,15 @@ def customer_label(customer: Customer) -> str:
     return f"{customer.name} {customer.surname}".strip()
 
 
+def caller_customer(state: State, phone_number: str) -> Customer | None:
+    """The CRM customer a caller is matched to: the only one having the number, else None."""
+    matches = [c for c in state.customers.values() if phone_number in c.phone_numbers]
+    return matches[0] if len(matches) == 1 else None
+
+
 def waiting_view(state: State, caller: WaitingCaller) -> dict[str, Any]:
     """An entry of ``GET queues/{id}/waiting_list``, matched to CRM when unambiguous."""
-    matches = [c for c in state.customers.values() if caller.phone_number in c.phone_numbers]
-    customer = matches[0] if len(matches) == 1 else None
+    customer = caller_customer(state, caller.phone_number)
     return {
         "phone_number": caller.phone_number,
         "started_at": caller.started_at,

@@ -10,6 +10,38 @@ extension becomes a softphone SIP account; the password is checked to be
 non-empty but not stored. ``agents_statuses`` lists agents in account order,
 the built-in "Automat" never. ``last_queue_call`` answers 200 with ``[]``
 (PHP's empty array) when the agent had no queue call in the last 24 hours.
+
+Webhooks of the agents and calls area (built in ``_agents_events`` and
+``_calls_events``, each dated by its change):
+
+- AGENT_LOGGED_IN / AGENT_LOGGED_OUT / AGENT_STATUS_CHANGED: ``login``,
+  ``logout``, ``pause``, ``free`` and ``FakeThulium.set_agent_status``; calls
+  emit none of them.
+- AGENT_PHONE_CONNECTED: ``FakeThulium.connect_agent_phone`` (the fake keeps
+  no phone registration otherwise).
+- ENTER_QUEUE: a caller joining a queue's line (``add_waiting_caller``, a due
+  scheduled call, ``ring_agent`` with a ``queue_id`` for a caller not waiting).
+  EXIT_QUEUE: the caller answered, rejected, or taken out with
+  ``remove_waiting_caller(..., abandoned=False)``; ABANDONED: the caller hung
+  up while waiting or ringing (``remove_waiting_caller``, ``end_agent_call``).
+- AGENT_RINGING / AGENT_CONNECTED / AGENT_NOT_ANSWERED / AGENT_COMPLETED: a
+  queue call ringing at an agent (``ring_agent``, a transfer), ``answer``, a
+  ringing call ended, an answered one ended (``hangup``, ``transfer``,
+  ``end_agent_call``). Direct calls emit none: Thulium documents them for
+  queue calls.
+- QUEUE_TRANSFERRED_TO_AGENT: ``transfer`` of a queue call to an agent's
+  extension (``type`` blind).
+- OUTBOUND_CONNECTING then OUTBOUND_CUSTOMER_CONNECTED: ``call`` and
+  ``call_preview`` (customers pick up at once); the call's end gives
+  OUTBOUND_COMPLETED, or OUTBOUND_BUSY / OUTBOUND_NO_ANSWER /
+  OUTBOUND_FAILURE for ``end_agent_call(disposition=...)``. PREVIEW_RECORD:
+  ``call_preview``, before dialling.
+- RECORDING_READY: a recorded call ending (agent calls, ``finish_call``).
+- Nothing simulated emits ENTER_IVR (no IVR), PREDICTIVE_AGENT_ANSWER and
+  OUTBOUND_DROP (no predictive dialler), OUTBOUND_FAX, OUTBOUND_VOICE_MAIL,
+  OUTBOUND_WRONG_NUMBER, OUTBOUND_CONNECTION_PROBLEM, OUTBOUND_BLACKLIST and
+  OUTBOUND_AGENT_FAILED (no carrier or dialler outcomes beyond the four
+  dispositions); ``FakeThulium.emit_webhook`` sends them.
 """
 
 from __future__ import annotations

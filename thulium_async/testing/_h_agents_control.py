@@ -22,6 +22,11 @@ else 400. A hung-up ringing call is NO ANSWER. A transfer to another agent's
 extension rings that agent (400 if not FREE) and names them in the call's
 ``transferred_to``; any other destination is an external number.
 ``stop_recording`` keeps the recording made so far.
+
+Presence changes emit their agent events (``_agents_events.change_presence``),
+call steps their call events (``_agents_calls``); a transfer of a queue call to
+another agent emits QUEUE_TRANSFERRED_TO_AGENT (blind) between the first
+agent's AGENT_COMPLETED and the second one's AGENT_RINGING.
 """
 
 from __future__ import annotations
@@ -36,7 +41,9 @@ from ._agents_checks import (
     status_in,
     talking,
 )
+from ._agents_events import change_presence
 from ._agents_store import CALL_STATUSES
+from ._calls_events import transferred_to_agent
 from ._errors import bad_request
 from ._routing import Ctx, Handler, Reply, Route
 from ._validate import as_int
@@ -52,7 +59,7 @@ def login(ctx: Ctx) -> Reply:
     if agent.active is not True:
         raise bad_request("agent_inactive", login=agent.login)
     status_in(ctx.state, agent, "login", frozenset({"OFF"}))
-    ctx.state.agents_store.change(agent.login, "FREE", ctx.state.moment())
+    change_presence(ctx.state, agent.login, "FREE", ctx.state.moment())
     return DONE
 
 
@@ -60,7 +67,7 @@ def logout(ctx: Ctx) -> Reply:
     """POST agents/{login}/logout: any status without a call -> OFF."""
     agent = path_agent(ctx)
     status_in(ctx.state, agent, "logout", _LOGGED_IN_IDLE)
-    ctx.state.agents_store.change(agent.login, "OFF", ctx.state.moment())
+    change_presence(ctx.state, agent.login, "OFF", ctx.state.moment())
     return DONE
 
 
@@ -78,7 +85,7 @@ def pause(ctx: Ctx) -> Reply:
     current = store.presence(agent.login)
     if current is not None and current.pause_id == pause_id:
         raise bad_request("already_paused", pause_id=pause_id)
-    store.change(agent.login, "PAUSED", ctx.state.moment(), pause_id)
+    change_presence(ctx.state, agent.login, "PAUSED", ctx.state.moment(), pause_id)
     return DONE
 
 
@@ -86,7 +93,7 @@ def free(ctx: Ctx) -> Reply:
     """POST agents/{login}/free: PAUSED -> FREE."""
     agent = path_agent(ctx)
     status_in(ctx.state, agent, "free", frozenset({"PAUSED"}))
-    ctx.state.agents_store.change(agent.login, "FREE", ctx.state.moment())
+    change_presence(ctx.state, agent.login, "FREE", ctx.state.moment())
     return DONE
 
 
@@ -174,6 +181,7 @@ def transfer(ctx: Ctx) -> Reply:
         transferred_to=destination if target is None else target.login,
     )
     if target is not None:
+        transferred_to_agent(state, ended, target.login, destination, state.moment())
         caller = ended.src if ended.type == "INBOUND" else ended.dst
         ring(state, target, caller, queue_id=ended.queue_id, customer_id=ended.customer_id)
     return DONE

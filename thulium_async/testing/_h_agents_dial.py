@@ -14,12 +14,16 @@ the campaign's ``caller_id`` parameter, else the agent's extension.
 call) of the agent's active preview campaigns, sets its ``call_date`` and
 moves it to the campaign's IN_PROGRESS status, so the next preview call dials
 the next record; 400 when the agent has no preview campaign or nothing is left.
+It emits PREVIEW_RECORD (the record's card shown to the agent) before the
+call's OUTBOUND_CONNECTING; moving the record to IN_PROGRESS is the dialler's
+doing, not an agent saving it, so no OUTBOUND_RECORD_SAVED.
 """
 
 from __future__ import annotations
 
 from ._agents_calls import place
 from ._agents_checks import DONE, number_field, path_agent, require_phone, status_in
+from ._calls_events import preview_shown
 from ._clock import minute_stamp
 from ._errors import bad_request
 from ._models import Agent, Campaign, Record
@@ -124,6 +128,7 @@ def call_preview(ctx: Ctx) -> Reply:
     require_phone(agent)
     status_in(state, agent, "call_preview", _FREE)
     campaign, record = _next_preview(state, agent)
+    preview_shown(state, agent.login, campaign, record)
     record.in_call = True
     record.call_date = minute_stamp(state.moment())
     for status in campaign.statuses:

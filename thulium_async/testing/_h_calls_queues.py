@@ -10,7 +10,10 @@ Choices where the documentation is silent:
   number; ``customer_label`` is ``name surname`` (a company customer's name).
 - ``POST queues/{id}/schedule_call`` stores the call; once the account's clock
   reaches ``call_at`` the queue places it and the callee waits in the queue:
-  it joins the end of the waiting list, ``started_at`` = ``call_at``. It is not
+  it joins the end of the waiting list, ``started_at`` = ``call_at``, with an
+  ENTER_QUEUE event dated ``call_at``. The fake has no timer, so it joins when
+  the fake next looks at the queue (this POST when due at once, the waiting
+  list, ``ring_agent``, the queue setup helpers). It is not
   a connection until an agent's call with it ends. ``call_at`` must be
   ``YYYY-MM-DD hh:mm:ss`` (the documented format); absent or ``""`` means now;
   a past moment is due at once. An unknown queue is a 404 before the body is
@@ -22,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ._calls_events import line
 from ._calls_views import queue_topics_view, topic_view, waiting_view
 from ._clock import SECOND
 from ._errors import bad_request
@@ -61,7 +65,7 @@ def waiting_list(ctx: Ctx) -> Reply:
     """GET queues/{id}/waiting_list: a plain array."""
     state = ctx.state
     queue = state.calls.queue(ctx.params["id"])
-    return 200, [waiting_view(state, w) for w in state.calls.waiting(queue, state.now_seconds())]
+    return 200, [waiting_view(state, w) for w in line(state, queue)]
 
 
 def schedule_call(ctx: Ctx) -> Reply:
@@ -77,6 +81,7 @@ def schedule_call(ctx: Ctx) -> Reply:
     raw = fields.get("call_at")
     call_at = now if raw in (None, "") else check_call_at(raw)
     state.calls.schedule(queue, phone, call_at, now)
+    line(state, queue)
     return 201, None
 
 

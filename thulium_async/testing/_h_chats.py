@@ -26,6 +26,21 @@ Choices where the documentation is silent:
   and cover their own precision (a date the whole day, ``hh:mm`` the minute);
   the report also takes ``hh:mm:ss`` and answers 400 when ``date_to`` is before
   ``date_from``. Unknown logins or queue ids in the filters just match nothing.
+
+Webhooks (built in ``_chats_events``; Thulium documents when they are sent, not
+what triggers them, so the fake emits each one where its change happens):
+
+- CHAT_CONVERSATION_CREATED: ``start`` here, and ``FakeThulium.add_chat``;
+- CHAT_AGENT_ASSIGNED: ``FakeThulium.chat_reply`` when the replying agent is
+  not already the chat's agent (the first answer, or another agent taking
+  over), and ``add_chat`` for a chat that has an agent;
+- CHAT_CONVERSATION_CLOSED: ``stop`` here, ``FakeThulium.close_chat``, and
+  ``add_chat`` for a closed chat.
+
+``add_chat`` emits the three in that order, dated by the conversation's own
+times (it stores a whole conversation: a widget chat starting, or one that
+already happened). Client messages, erasing content, deleting a conversation
+and ratings emit nothing: Thulium has no event for them.
 """
 
 from __future__ import annotations
@@ -33,6 +48,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ._chats_events import conversation_closed, conversation_created
 from ._chats_report import summary_rows
 from ._chats_store import PARTICIPANTS, STATUSES, ChatLine, Conversation
 from ._chats_views import chat_view, queue_view
@@ -215,6 +231,7 @@ def start(ctx: Ctx) -> Reply:
         customer_id=None if customer is None else customer.customer_id,
     )
     state.chats.add(conversation)
+    state.emit(lambda: conversation_created(state, conversation))
     return 201, {"conversation_id": conversation.conversation_id}
 
 
@@ -231,8 +248,10 @@ def message(ctx: Ctx) -> Reply:
 
 def stop(ctx: Ctx) -> Reply:
     """POST chat_conversations/{id}/stop: the conversation is CLOSED now; empty answer."""
-    conversation = ctx.state.chats.open_conversation(ctx.params["id"])
-    conversation.closed_at = ctx.state.wall_clock()
+    state = ctx.state
+    conversation = state.chats.open_conversation(ctx.params["id"])
+    conversation.closed_at = state.wall_clock()
+    state.emit(lambda: conversation_closed(state, conversation))
     return 201, None
 
 

@@ -3,6 +3,23 @@
 The handlers live in ``_h_crm_companies``, ``_h_crm_customers`` and
 ``_h_crm_field_groups``; each module's docstring lists the choices it makes
 where the documentation is silent.
+
+Webhooks of the CRM (built in ``_crm_events``). Thulium documents when they
+are sent, not whether API calls count; the fake emits them for API calls too,
+as it does OUTBOUND_RECORD_SAVED, so receivers can be tested end to end:
+
+- CUSTOMER_CREATED: ``POST customers``, each created item of ``POST
+  batch/customers`` (in input order) and ``POST companies`` (for the company's
+  own record, ``company_id`` its company). ``FakeThulium.add_customer`` and
+  ``add_company`` emit nothing: they stand for data imported or present before
+  the test, like the other ``add_*`` helpers that seed an account.
+- CUSTOMER_NOTE_SAVED: ``POST customers/{id}/notes``.
+- CUSTOMER_FILE_ATTACHED: nothing; the fake keeps no customer files (the API
+  has no endpoint for them), so no simulated action attaches one. Send it with
+  ``FakeThulium.emit_webhook``.
+
+Updates, deletions, feed records and field group items emit nothing: Thulium
+has no event for them.
 """
 
 from __future__ import annotations

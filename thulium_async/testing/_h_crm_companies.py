@@ -21,6 +21,9 @@ Choices where the documentation is silent:
   customer's ``company_id`` must name an existing company (400).
 - ``order`` takes the four documented fields only: the docs' example sorts by
   ``customer_id`` too, which their own list omits (400 here, as in the client).
+- ``POST companies`` emits CUSTOMER_CREATED for the company's record, with the
+  company's id as ``company_id``: Thulium has no company event, and the record
+  is a customer every customer endpoint sees.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ._crm_events import customer_created
 from ._crm_store import Company
 from ._crm_views import company_view
 from ._customer_input import apply_customer, parse_customer, remove_customer
@@ -154,6 +158,8 @@ def create(ctx: Ctx) -> Reply:
     company = state.crm.add_company(customer.customer_id)
     customer.company_id = company.company_id
     apply_customer(state, customer, changes)
+    moment = state.moment()
+    state.emit(lambda: customer_created(state, customer, moment))
     return 201, {"company_id": str(company.company_id), "customer_id": str(customer.customer_id)}
 
 

@@ -9,6 +9,9 @@ of the API reads them back.
 Choices where the documentation is silent:
 - ``user_login`` must name an agent of the account (400 otherwise, as for
   ``agent_login`` in record bodies); a blank ``message`` is refused.
+- A note emits CUSTOMER_NOTE_SAVED (``agent_login`` null without a
+  ``user_login``); a feed record emits nothing (it is contact history, not a
+  note, and Thulium has no event for it).
 - A feed record's ``type`` must be one of the documented ones (``ZOWIE``) and
   its ``payload`` a string holding valid JSON.
 - ``customer_id_by_outbound_status`` reads its two arrays as sets (status ids
@@ -22,6 +25,8 @@ from __future__ import annotations
 
 import orjson
 
+from ._clock import stamp
+from ._crm_events import note_saved
 from ._errors import bad_request
 from ._h_customers import path_customer
 from ._models import Campaign
@@ -59,8 +64,11 @@ def add_note(ctx: Ctx) -> Reply:
     login = as_str(data.get("user_login", ""), "user_login")
     if login and login not in ctx.state.agents:
         raise bad_request("agent_not_found")
+    state = ctx.state
+    moment = state.moment()
     customer.notes.append(message)
-    ctx.state.crm.add_entry(customer.customer_id, "NOTE", message, login, ctx.state.now_seconds())
+    state.crm.add_entry(customer.customer_id, "NOTE", message, login, stamp(moment))
+    state.emit(lambda: note_saved(state, customer, message, login, moment))
     return 201, None
 
 

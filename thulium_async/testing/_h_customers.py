@@ -1,4 +1,9 @@
-"""Handlers: CRM customers, one at a time and in batches (207)."""
+"""Handlers: CRM customers, one at a time and in batches (207).
+
+Each customer created here, by ``POST customers`` or as an item of ``POST
+batch/customers`` (in input order; failed items emit nothing), emits
+CUSTOMER_CREATED (see ``_h_crm`` for the CRM webhooks).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ._crm_events import customer_created
 from ._customer_input import CUSTOMER_FIELDS, apply_customer, parse_customer, remove_customer
 from ._errors import ApiError, bad_request, not_found
 from ._models import Customer
@@ -169,9 +175,12 @@ def get(ctx: Ctx) -> Reply:
 
 
 def _create(ctx: Ctx, data: dict[str, Any]) -> Customer:
+    state = ctx.state
     changes = parse_customer(ctx, data, creating=True)
-    customer = ctx.state.add_customer(surname=changes["surname"])
-    apply_customer(ctx.state, customer, changes)
+    customer = state.add_customer(surname=changes["surname"])
+    apply_customer(state, customer, changes)
+    moment = state.moment()
+    state.emit(lambda: customer_created(state, customer, moment))
     return customer
 
 

@@ -11,6 +11,23 @@ modification, newest first, ties by newest ticket; ``date_*`` filters take
 include both bounds; ``company_id`` matches tickets whose customer belongs to
 that company; a deleted ticket answers 404 from then on and its id is never
 reused.
+
+Webhooks (built in ``_tickets_events``, dated when the change is made):
+``POST tickets`` sends TICKET_CREATED (direction ``in_behalf_of`` or ``out``),
+then TICKET_CLOSED when the ticket is created in a closed status; its first
+message and ``comment`` belong to the creation and send nothing more.
+``PUT tickets/{id}`` sends, in this order, TICKET_QUEUE_CHANGED when the queue
+changes, TICKET_STATUS_CHANGED when the status or sub-status changes (its
+system COMMENT sends no TICKET_COMMENT_CREATED) and TICKET_CLOSED on the
+ticket's first closing only (reopened and closed again: nothing); the agent,
+category, tags and custom fields have no event. ``agent_response`` sends
+TICKET_AGENT_REPLIED, ``customer_response`` TICKET_MESSAGE_RECEIVED,
+``comment`` TICKET_COMMENT_CREATED. ``FakeThulium.receive_ticket_email`` (a
+customer's e-mail opening a ticket) sends TICKET_CREATED with direction
+``in``. Deleting a ticket or an attachment has no event in Thulium's
+catalogue. ``add_ticket`` and ``add_ticket_message`` write history and send
+nothing. Where the catalogue is silent the fake chose all of the above except
+TICKET_CLOSED's first-closing rule, which Thulium documents.
 """
 
 from __future__ import annotations

@@ -7,10 +7,12 @@ reopen it); a backdated ``date`` dates the message, while the ticket's
 agent with a ``ticket_responded`` act for the agents' work report; removing an
 attachment also counts as a change of the ticket; the comment endpoint (no doc
 page) takes ``comment`` and an optional ``user_login``, as the catalogue infers.
+The webhooks they send are listed in ``_h_tickets``.
 """
 
 from __future__ import annotations
 
+from . import _tickets_events as events
 from ._errors import bad_request, not_found
 from ._routing import Ctx, Reply
 from ._tickets_input import body_type, files, message_date, text, ticket_ref, user_ref
@@ -42,7 +44,7 @@ def agent_response(ctx: Ctx) -> Reply:
     login = user_ref(ctx, data["user_login"], allow_empty=False)
     at = message_date(ctx, data)
     uploads = files(ctx, data["attachments"]) if data.get("attachments") is not None else []
-    add_message(
+    reply = add_message(
         state.tickets,
         ticket,
         "REPLY",
@@ -53,6 +55,7 @@ def agent_response(ctx: Ctx) -> Reply:
         files=uploads,
     )
     ticket.updated_at = ctx.state.moment()
+    events.agent_replied(state, ticket, reply)
     state.agents_store.note_activity(login, "ticket_responded", state.now_seconds())
     return 201, []
 
@@ -64,8 +67,9 @@ def customer_response(ctx: Ctx) -> Reply:
     body = text(data, "body", required=True) or ""
     kind_of_body = body_type(data, "HTML")
     at = message_date(ctx, data)
-    add_message(ctx.state.tickets, ticket, "MAIL", at, body=body, body_type=kind_of_body)
+    mail = add_message(ctx.state.tickets, ticket, "MAIL", at, body=body, body_type=kind_of_body)
     ticket.updated_at = ctx.state.moment()
+    events.message_received(ctx.state, ticket, mail)
     return 201, None
 
 
@@ -78,8 +82,9 @@ def comment(ctx: Ctx) -> Reply:
     if data.get("user_login") is not None:
         login = user_ref(ctx, data["user_login"], allow_empty=True)
     at = ctx.state.moment()
-    add_message(ctx.state.tickets, ticket, "COMMENT", at, user_login=login, comment=note)
+    added = add_message(ctx.state.tickets, ticket, "COMMENT", at, user_login=login, comment=note)
     ticket.updated_at = at
+    events.comment_created(ctx.state, ticket, added)
     return 201, None
 
 

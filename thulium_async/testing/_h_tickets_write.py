@@ -10,13 +10,14 @@ address is used. On update, a new ``status_id`` without ``substatus_id``
 clears the sub-status; ``tags`` replace the ticket's tags; ``updated_at``
 moves only when something actually changes. Closing a ticket (a status marked
 closed) credits its assigned agent with a ``ticket_closed`` act for the agents'
-work report.
+work report. The webhooks both send are listed in ``_h_tickets``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from . import _tickets_events as events
 from ._errors import bad_request
 from ._routing import Ctx, Reply
 from ._tickets_input import (
@@ -36,7 +37,7 @@ from ._tickets_input import (
     user_ref,
 )
 from ._tickets_models import DIRECTIONS, SOURCES, Ticket, TicketSubstatus
-from ._tickets_ops import add_message, set_custom_fields, set_status
+from ._tickets_ops import add_message, mark_closed, set_custom_fields, set_status
 
 __all__ = ["CREATE_FIELDS", "UPDATE_FIELDS", "create", "update"]
 
@@ -133,11 +134,13 @@ def create(ctx: Ctx) -> Reply:
     )
     if comment:
         add_message(store, ticket, "COMMENT", at, comment=comment)
+    events.created(state, ticket)
     activity = state.agents_store
     if outgoing and login:
         activity.note_activity(login, "ticket_responded", state.now_seconds())
     if status.closed:
-        ticket.closed_at = at
+        mark_closed(ticket, at)
+        events.closed(state, ticket)
         if login:
             activity.note_activity(login, "ticket_closed", state.now_seconds())
     return 201, {"ticket_id": ticket.ticket_id}
@@ -177,9 +180,12 @@ def update(ctx: Ctx) -> Reply:
     if login is not None:
         ticket.user_login = login
     ticket.category = category or ticket.category
+    moved = queue is not None and queue is not ticket.queue
     ticket.queue = queue or ticket.queue
     ticket.tags = ticket.tags if tags is None else tags
     set_custom_fields(store, ticket, fields)
+    restatused = (status, substatus) != (ticket.status, ticket.substatus)
+    first_closing = not ticket.ever_closed
     closing = set_status(store, ticket, status, substatus, at)
     after = (
         ticket.user_login,
@@ -192,6 +198,12 @@ def update(ctx: Ctx) -> Reply:
     )
     if after != before:
         ticket.updated_at = at
+    if moved:
+        events.queue_changed(state, ticket)
+    if restatused:
+        events.status_changed(state, ticket)
+    if closing and first_closing:
+        events.closed(state, ticket)
     if closing and ticket.user_login:
         state.agents_store.note_activity(ticket.user_login, "ticket_closed", state.now_seconds())
     return 204, None

@@ -3,6 +3,8 @@
 They stand for what happens outside the API: an administrator creating agents,
 groups and pause reasons in the panel, an agent clicking in their panel, a
 customer calling in or hanging up. The ``agent_*`` helpers show state.
+Those standing for an agent's or a caller's action emit the webhook events
+the API would for the same change (see ``_h_agents``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._agents_calls import finish, ring
+from ._agents_events import change_presence, phone_connected
 from ._agents_store import CALL_STATUSES
 from ._agents_views import status_view
-from ._clock import setup_moment, stamp
+from ._calls_events import queue_caller
+from ._clock import parse_moment, setup_moment, stamp
 from ._models import Agent, SipAccount
 from ._setup import SetupBase, checked
 from ._validate import check_phone
@@ -112,7 +116,8 @@ class AgentsSetup(SetupBase):
 
         ``at`` (a datetime or ``YYYY-MM-DD hh:mm:ss``; default now) dates the
         change, so a past working day can be written for ``agents_work_report``;
-        it must not be earlier than the agent's last change.
+        it must not be earlier than the agent's last change. Emits the agent
+        events the change implies (log in, log out, pause switch), dated ``at``.
         """
         agent = self._agent(login)
         store = self._state.agents_store
@@ -128,7 +133,22 @@ class AgentsSetup(SetupBase):
         current = store.presence(login)
         if current is not None and moment < current.at:
             raise ValueError(f"{moment} is before the agent's last change ({current.at})")
-        store.change(agent.login, status, moment, pause_id)
+        change_presence(self._state, agent.login, status, moment, pause_id)
+
+    def connect_agent_phone(self, login: str, phone_number: str | None = None) -> None:
+        """The agent's phone registers with Thulium: emits AGENT_PHONE_CONNECTED.
+
+        ``phone_number`` is where the agent is reachable (default: the first
+        SIP account's number). The fake keeps no registration state: calls
+        ring any agent with a SIP account.
+        """
+        agent = self._agent(login)
+        if phone_number is None:
+            if not agent.sip_accounts:
+                raise ValueError(f"agent {login!r} has no SIP account; give phone_number")
+            phone_number = agent.sip_accounts[0].phone_number
+        checked(check_phone, phone_number)
+        phone_connected(self._state, login, phone_number)
 
     def ring_agent(
         self,
@@ -144,6 +164,11 @@ class AgentsSetup(SetupBase):
         ``last_queue_call``); without it the call is direct (CALL). The customer
         is the given one, else the first whose numbers include the caller's.
         Returns the connection id.
+
+        A queue call is the first caller with this number waiting in the queue
+        (``add_waiting_caller``, a due scheduled call), keeping its connection
+        id and start; else a caller entering the queue now (ENTER_QUEUE). It
+        stays in the waiting list until answered or gone.
         """
         agent = self._agent(login)
         checked(check_phone, phone_number)
@@ -156,7 +181,20 @@ class AgentsSetup(SetupBase):
             raise ValueError(f"no customer {customer_id}")
         if queue_id is not None and queue_id not in self._state.calls.queues:
             raise ValueError(f"no queue {queue_id} (add_queue creates one)")
-        live = ring(self._state, agent, phone_number, queue_id=queue_id, customer_id=customer_id)
+        state = self._state
+        if queue_id is None:
+            live = ring(state, agent, phone_number, customer_id=customer_id)
+            return live.call.connection_id
+        caller = queue_caller(state, state.calls.queues[queue_id], phone_number)
+        live = ring(
+            state,
+            agent,
+            phone_number,
+            queue_id=queue_id,
+            customer_id=customer_id,
+            connection_id=caller.connection_id,
+            started=parse_moment(caller.started_at),
+        )
         return live.call.connection_id
 
     def end_agent_call(
@@ -165,8 +203,11 @@ class AgentsSetup(SetupBase):
         """The other party ends the agent's call (an unanswered one goes NO ANSWER).
 
         ``disposition`` (BUSY, FAILED, NO ANSWER) marks the call as never
-        connected, e.g. an outbound call the customer did not pick up.
-        Returns the connection id.
+        connected, e.g. an outbound call the customer did not pick up: a
+        campaign call then emits OUTBOUND_BUSY, OUTBOUND_FAILURE or
+        OUTBOUND_NO_ANSWER (after the OUTBOUND_CUSTOMER_CONNECTED sent when it
+        was placed, as the fake's customers pick up at once). A ringing queue
+        call hung up by the ``"Customer"`` is ABANDONED. Returns the connection id.
         """
         self._agent(login)
         if login not in self._state.agents_store.live:

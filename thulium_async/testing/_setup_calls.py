@@ -2,6 +2,9 @@
 
 Calls added here are what Thulium's call detail records hold after the calls
 happened; queues, topics and waiting callers are in ``_calls_setup_queues``.
+``add_call`` files history and emits nothing; ``finish_call`` ending a call
+with a recording emits RECORDING_READY. Calls on agents' phones
+(``ring_agent``, ``POST agents/{login}/call``) emit the full call events.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._converter import DEFAULT_TIMEZONE
+from ._calls_events import recording_ready
 from ._calls_models import SavedTopic
 from ._calls_setup_queues import QueuesSetup, moment
 from ._calls_store import Call
@@ -132,7 +136,7 @@ class CallsSetup(QueuesSetup):
         """End a call added with ``ongoing=True``; it is listed from the next list read on.
 
         ``duration`` and ``billsec`` replace the call's when given; ``recording``
-        works as in ``add_call``.
+        works as in ``add_call`` and emits RECORDING_READY.
         """
         call = self._state.calls.calls.get(connection_id)
         if call is None or call.ended:
@@ -147,6 +151,7 @@ class CallsSetup(QueuesSetup):
         if recording is not False:
             self._state.calls.record(call, folder, None if recording is True else recording)
         call.ended = True
+        recording_ready(self._state, call, self._state.moment())
 
     def set_call_topic(
         self,

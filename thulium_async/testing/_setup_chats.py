@@ -1,10 +1,16 @@
 """``FakeThulium`` setup helpers for the chats area (direct state writes, no HTTP).
 
 They stand for what happens outside the API: an administrator creating chat
-queues, past conversations imported whole, and agents answering, closing and
-clients rating live conversations in the Thulium panel. Agent replies and
-closes are noted as agent activity (``chat_responded`` once per agent and
-conversation, ``chat_closed``) for ``agents_work_report``.
+queues, conversations stored whole (a client starting one in the chat widget,
+or one that already happened), and agents answering, closing and clients
+rating live conversations in the Thulium panel. Agent replies and closes are
+noted as agent activity (``chat_responded`` once per agent and conversation,
+``chat_closed``) for ``agents_work_report``.
+
+The helpers that change a conversation emit the chat webhooks that change
+implies (see ``_h_chats``): ``add_chat`` its whole history (created, assigned,
+closed), ``chat_reply`` CHAT_AGENT_ASSIGNED when the conversation changes
+agent, ``close_chat`` CHAT_CONVERSATION_CLOSED. Queues and ratings emit nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._chats_events import agent_assigned, conversation_closed, emit_history
 from ._chats_report import RATINGS
 from ._chats_store import (
     CLIENT_DATA_KEYS,
@@ -83,6 +90,10 @@ class ChatsSetup(SetupBase):
         one gets ``closed_at`` (default 10 s after its last line). ``rating``:
         1 sad, 2 neutral, 3 happy. ``client_data``: browser, ip,
         last_visited_url, os, referrer, resolution (missing ones show ``""``).
+
+        Emits CHAT_CONVERSATION_CREATED, then CHAT_AGENT_ASSIGNED when the chat
+        has an agent, then CHAT_CONVERSATION_CLOSED when it is closed, each
+        dated by the conversation's own times.
         """
         state = self._state
         store = state.chats
@@ -129,30 +140,42 @@ class ChatsSetup(SetupBase):
                 activity.note_activity(line.user_login, "chat_responded", stamp(line.date))
         if end is not None and user_login is not None:
             activity.note_activity(user_login, "chat_closed", stamp(end))
+        emit_history(state, conversation)
         return cid
 
     def chat_reply(self, conversation_id: str, login: str, text: str) -> None:
-        """Agent ``login`` writes ``text`` now in an open conversation, which becomes theirs."""
+        """Agent ``login`` writes ``text`` now in an open conversation, which becomes theirs.
+
+        Emits CHAT_AGENT_ASSIGNED when ``login`` was not already the chat's agent.
+        """
+        state = self._state
         conversation = self._open_chat(conversation_id)
         self._chat_agent(login)
         if not text:
             raise ValueError("a reply needs text")
-        now = self._state.wall_clock()
+        now = state.wall_clock()
         if not conversation.replied_by(login):
-            self._state.agents_store.note_activity(login, "chat_responded", stamp(now))
+            state.agents_store.note_activity(login, "chat_responded", stamp(now))
         conversation.lines.append(ChatLine(now, text, "USER", login))
-        conversation.user_login = login
+        if conversation.user_login != login:
+            conversation.user_login = login
+            state.emit(lambda: agent_assigned(state, conversation, login, now))
 
     def close_chat(self, conversation_id: str, *, login: str | None = None) -> None:
-        """Close an open conversation now, as ``login`` (default: the chat's agent, if any)."""
+        """Close an open conversation now, as ``login`` (default: the chat's agent, if any).
+
+        Emits CHAT_CONVERSATION_CLOSED.
+        """
+        state = self._state
         conversation = self._open_chat(conversation_id)
         if login is not None:
             self._chat_agent(login)
-        now = self._state.wall_clock()
+        now = state.wall_clock()
         conversation.closed_at = now
         closer = login or conversation.user_login
         if closer is not None:
-            self._state.agents_store.note_activity(closer, "chat_closed", stamp(now))
+            state.agents_store.note_activity(closer, "chat_closed", stamp(now))
+        state.emit(lambda: conversation_closed(state, conversation))
 
     def rate_chat(self, conversation_id: str, rating: int) -> None:
         """The client rates the conversation: 1 sad, 2 neutral, 3 happy."""

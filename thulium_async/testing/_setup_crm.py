@@ -50,6 +50,8 @@ class CrmSetup(SetupBase):
 
         ``customer_id`` picks the record's id (default: the next customer id).
         Raises ValueError for an empty name, a taken id or a NIP another company has.
+        Emits no CUSTOMER_CREATED: like an import, it seeds the account (``POST
+        companies`` emits it).
         """
         state = self._state
         crm = state.crm

@@ -5,6 +5,11 @@ categories, statuses and sub-statuses as configured in the panel, tickets and
 messages with any history (backdated, closed, with attachments), uploads with
 a chosen age. Inspection helpers show tickets as the API does, plus what the
 API accepts but never shows (``_tickets_inspect``).
+
+``add_ticket`` and ``add_ticket_message`` write history (any date, any state)
+and send no webhook, so seeding an account never reaches a receiver;
+``receive_ticket_email`` is a live event, a customer's e-mail opening a ticket
+now, and sends TICKET_CREATED as Thulium would.
 """
 
 from __future__ import annotations
@@ -13,10 +18,18 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from . import _tickets_events as events
 from ._clock import setup_moment
 from ._tickets_inspect import TicketsInspection
-from ._tickets_models import DIRECTIONS, MESSAGE_TYPES, SOURCES, TemporaryFile, Ticket
-from ._tickets_ops import add_message, set_custom_fields
+from ._tickets_models import (
+    DIRECTIONS,
+    MESSAGE_TYPES,
+    RECEIVED,
+    SOURCES,
+    TemporaryFile,
+    Ticket,
+)
+from ._tickets_ops import add_message, mark_closed, set_custom_fields
 
 __all__ = ["TicketsSetup"]
 
@@ -139,6 +152,8 @@ class TicketsSetup(TicketsInspection):
         are tokens of ``add_temporary_file`` uploads. Dates are ``YYYY-MM-DD
         hh:mm[:ss]`` strings or datetimes (default now; ``updated_at`` defaults
         to ``created_at``); a closed status closes the ticket at ``updated_at``.
+        The ticket is history: no webhook is sent (``receive_ticket_email`` sends
+        TICKET_CREATED).
         """
         state = self._state
         store = state.tickets
@@ -196,7 +211,63 @@ class TicketsSetup(TicketsInspection):
             files=uploads,
         )
         if status.closed:
-            ticket.closed_at = ticket.updated_at
+            mark_closed(ticket, ticket.updated_at)
+        return ticket.ticket_id
+
+    def receive_ticket_email(
+        self,
+        to: str | None = None,
+        *,
+        subject: str = "Ticket subject",
+        body: str = "Ticket message",
+        from_: str = "",
+        cc: Sequence[str] = (),
+        customer_id: int | None = None,
+        attachments: Sequence[str] = (),
+    ) -> int:
+        """A customer's e-mail reaches a queue mailbox and opens a ticket now; returns its id.
+
+        This is what the mail server does, which the API cannot: the ticket's
+        direction is ``in`` and TICKET_CREATED is sent (with no agent). ``to``
+        is a queue's mailbox (default: the first queue that has one); the queue
+        and the first open status are taken as ``POST tickets`` takes them; the
+        first message is a PLAIN MAIL. Without ``from_`` the customer's first
+        e-mail address is used. A customer's later e-mails to the ticket are
+        ``POST tickets/{id}/customer_response``.
+        """
+        state = self._state
+        store = state.tickets
+        if to is None:
+            queue = next((q for q in store.queues.values() if q.email), None)
+            if queue is None:
+                raise ValueError("add a ticket queue with a mailbox first (add_ticket_queue)")
+        else:
+            queue = store.queue_for(to)
+            if queue is None:
+                raise ValueError(f"{to!r} is not the mailbox of a ticket queue")
+        if customer_id is not None and customer_id not in state.customers:
+            raise ValueError(f"no customer {customer_id}")
+        if not from_ and customer_id is not None:
+            emails = state.customers[customer_id].emails
+            from_ = emails[0] if emails else ""
+        now = state.moment()
+        uploads = self._uploads(attachments, now)
+        ticket = Ticket(
+            store.new_ticket_id(),
+            subject,
+            queue,
+            store.initial_status(),
+            now,
+            now,
+            from_=from_,
+            to=queue.email if to is None else to,
+            cc=list(cc),
+            customer_id=customer_id,
+            direction=RECEIVED,
+        )
+        store.tickets[ticket.ticket_id] = ticket
+        add_message(store, ticket, "MAIL", now, body=body, body_type="PLAIN", files=uploads)
+        events.created(state, ticket)
         return ticket.ticket_id
 
     def add_ticket_message(
@@ -215,6 +286,8 @@ class TicketsSetup(TicketsInspection):
 
         An agent's REPLY may become the first agent response; the ticket's
         ``updated_at`` moves forward to the message's date when that is later.
+        The message is history: no webhook is sent (the API's ``agent_response``,
+        ``customer_response`` and ``comment`` send them).
         """
         ticket = self._ticket(ticket_id)
         if type not in MESSAGE_TYPES:

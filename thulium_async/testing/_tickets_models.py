@@ -15,6 +15,7 @@ __all__ = [
     "BODY_TYPES",
     "DIRECTIONS",
     "MESSAGE_TYPES",
+    "RECEIVED",
     "SOURCES",
     "Attachment",
     "TemporaryFile",
@@ -28,6 +29,9 @@ __all__ = [
 
 SOURCES = ("email", "phone", "sms", "chat", "www")
 DIRECTIONS = ("in_behalf_of", "out")
+# "in": a ticket opened by a customer's e-mail to a queue mailbox, which the API
+# cannot do (``FakeThulium.receive_ticket_email`` models it).
+RECEIVED = "in"
 BODY_TYPES = ("HTML", "PLAIN")
 MESSAGE_TYPES = ("MAIL", "REPLY", "COMMENT")
 
@@ -110,6 +114,8 @@ class Ticket:
 
     ``to``, ``cc``, ``source``, ``direction`` and ``tags`` are accepted by the API
     but never shown by it; ``FakeThulium.ticket_meta()`` exposes them to tests.
+    ``ever_closed`` stays true once the ticket has been closed, reopened or not:
+    TICKET_CLOSED is sent on the first closing only.
     """
 
     ticket_id: int
@@ -130,6 +136,7 @@ class Ticket:
     tags: list[str] = attrs.field(factory=list)
     custom_fields: dict[str, Any] = attrs.field(factory=dict)
     closed_at: dt.datetime | None = None
+    ever_closed: bool = False
     first_agent_responded_at: dt.datetime | None = None
     messages: list[TicketMessage] = attrs.field(factory=list)
 

@@ -26,7 +26,14 @@ from ._tickets_models import (
 )
 from ._tickets_store import TicketsStore
 
-__all__ = ["add_message", "attach", "remove_attachment", "set_custom_fields", "set_status"]
+__all__ = [
+    "add_message",
+    "attach",
+    "mark_closed",
+    "remove_attachment",
+    "set_custom_fields",
+    "set_status",
+]
 
 
 def attach(files: Iterable[TemporaryFile], ticket_id: int) -> list[Attachment]:
@@ -87,11 +94,17 @@ def set_status(
         text = f"Changed status from [{before}] to [{after}]"
         add_message(store, ticket, "COMMENT", at, system_comment=text)
     if status.closed and not was_closed:
-        ticket.closed_at = at
+        mark_closed(ticket, at)
         return True
     if not status.closed:
         ticket.closed_at = None
     return False
+
+
+def mark_closed(ticket: Ticket, at: dt.datetime) -> None:
+    """Record a closing at ``at``; ``ever_closed`` then keeps later closings from TICKET_CLOSED."""
+    ticket.closed_at = at
+    ticket.ever_closed = True
 
 
 def set_custom_fields(store: TicketsStore, ticket: Ticket, values: Mapping[str, Any]) -> None:

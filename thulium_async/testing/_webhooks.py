@@ -58,18 +58,35 @@ class WebhookSubscription:
         auth = (username, password or "") if username is not None else None
         self._http = httpx.AsyncClient(transport=transport, auth=auth, timeout=10.0)
         self._pending: set[asyncio.Task[None]] = set()
+        # Events emitted outside an event loop (a sync setup helper such as
+        # ``chat_reply``), posted as soon as one runs: at the next event or settle().
+        self._backlog: list[WebhookEvent] = []
 
     def wants(self, event: WebhookEvent) -> bool:
         """True when the subscription covers the event's action."""
         return self.actions is None or event.action in self.actions
 
     def send(self, event: WebhookEvent) -> None:
-        """POST the event in the background (the API answer does not wait for it)."""
+        """POST the event in the background (the API answer does not wait for it).
+
+        Without a running event loop the event waits, in order, for the next
+        ``send`` or ``settle`` made inside one.
+        """
         if not self.wants(event):
             return
-        task = asyncio.get_running_loop().create_task(self._post(event))
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
+        self._backlog.append(event)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._start(loop)
+
+    def _start(self, loop: asyncio.AbstractEventLoop) -> None:
+        for waiting in self._backlog:
+            task = loop.create_task(self._post(waiting))
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)
+        self._backlog.clear()
 
     async def _post(self, event: WebhookEvent) -> None:
         body, content_type = encode_event(event, form=self.form, timezone=self.timezone)
@@ -83,7 +100,8 @@ class WebhookSubscription:
         self.deliveries.append(Delivery(event=event, status_code=response.status_code))
 
     async def settle(self) -> None:
-        """Wait until every POST started so far has finished."""
+        """Post what waited for an event loop, then wait until every POST has finished."""
+        self._start(asyncio.get_running_loop())
         while self._pending:
             await asyncio.gather(*list(self._pending), return_exceptions=True)
 
