@@ -79,6 +79,23 @@ async def test_notes_emit_customer_note_saved_with_author_and_text(api, fake):
     }
 
 
+async def test_copied_campaign_notes_are_notes_like_any_other(http, fake):
+    """copy_notes: the record's note joins the customer's notes and history, with an event."""
+    customer = fake.add_customer(surname="Lis", phone_number="600100200")
+    fake.add_record("00002", customer_id=customer, agent_login="anowak", last_note="Oddzwonić")
+    events = fake.collect_webhooks()
+    copied = await http.post(f"crm_outbounds/00002/records/{customer}/copy_notes")
+    assert copied.status_code == 201
+    assert events == [
+        CustomerNoteSaved(
+            customer_id=customer, date=WHEN, agent_login="anowak", content="Oddzwonić"
+        )
+    ]
+    assert fake.customer_notes(customer) == ["Oddzwonić"]
+    [entry] = fake.customer_feed(customer)
+    assert (entry["type"], entry["payload"], entry["user_login"]) == ("NOTE", "Oddzwonić", "anowak")
+
+
 async def test_setup_helpers_refused_calls_and_other_changes_emit_nothing(http, fake):
     """Seeding (add_customer, add_company), failures, edits, deletions, feed records, items."""
     events = fake.collect_webhooks()

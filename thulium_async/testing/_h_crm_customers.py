@@ -29,8 +29,9 @@ from ._clock import stamp
 from ._crm_events import note_saved
 from ._errors import bad_request
 from ._h_customers import path_customer
-from ._models import Campaign
+from ._models import Campaign, Customer
 from ._routing import Ctx, Reply
+from ._state import State
 from ._validate import as_int, as_str
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "add_feed_record",
     "add_note",
     "ids_by_status",
+    "save_note",
 ]
 
 NOTE_FIELDS = frozenset({"message", "user_login"})
@@ -64,12 +66,16 @@ def add_note(ctx: Ctx) -> Reply:
     login = as_str(data.get("user_login", ""), "user_login")
     if login and login not in ctx.state.agents:
         raise bad_request("agent_not_found")
-    state = ctx.state
+    save_note(ctx.state, customer, message, login)
+    return 201, None
+
+
+def save_note(state: State, customer: Customer, message: str, login: str) -> None:
+    """Add a note to the customer: its notes, its contact history, CUSTOMER_NOTE_SAVED."""
     moment = state.moment()
     customer.notes.append(message)
     state.crm.add_entry(customer.customer_id, "NOTE", message, login, stamp(moment))
     state.emit(lambda: note_saved(state, customer, message, login, moment))
-    return 201, None
 
 
 def add_feed_record(ctx: Ctx) -> Reply:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ._errors import bad_request, not_found
+from ._h_crm_customers import save_note
 from ._models import Campaign, Record
 from ._record_input import add_crm_record, parse_changes
 from ._record_lists import list_records
@@ -64,10 +65,14 @@ def delete(ctx: Ctx) -> Reply:
 
 
 def copy_notes(ctx: Ctx) -> Reply:
-    """POST .../copy_notes: the record's note is appended to the customer's notes."""
+    """POST .../copy_notes: the record's note becomes a note of the customer.
+
+    As one added through ``customers/{id}/notes``: in the contact history too,
+    and CUSTOMER_NOTE_SAVED with the record's agent as its author.
+    """
     campaign = crm_campaign(ctx)
     record = _record(ctx, campaign)
     customer = ctx.state.customers.get(record.customer_id or 0)
     if customer is not None and record.last_note:
-        customer.notes.append(record.last_note)
+        save_note(ctx.state, customer, record.last_note, record.agent_login)
     return 201, None
