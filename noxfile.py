@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import shutil
 
 import nox
@@ -58,10 +59,5 @@ def bench(session: nox.Session) -> None:
         "--frozen",
         env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
     )
-    for script in (
-        "bench_transport.py",
-        "bench_pagination.py",
-        "bench_rate_limit.py",
-        "bench_fake_server.py",
-    ):
-        session.run("python", f"benchmarks/{script}")
+    for script in sorted(pathlib.Path("benchmarks").glob("bench_*.py")):
+        session.run("python", str(script))

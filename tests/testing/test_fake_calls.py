@@ -399,3 +399,31 @@ async def test_a_call_added_with_a_topic_has_it_saved_by_its_agent(http, fake):
         "comment": "",
         "custom_fields": [],
     }
+
+
+def test_seed_calls_are_reproducible_finished_and_within_the_days():
+    """Same seed, same calls; each agent takes its turn; all lie in the last ``days`` days."""
+    now = dt.datetime(2026, 5, 20, 12, 0, 0)
+
+    def seeded(seed: int) -> FakeThulium:
+        fake = FakeThulium(seed=seed, wall_clock=lambda: now)
+        fake.add_agent("jkowalski", number=3113)
+        fake.add_agent("anowak", number=3422)
+        fake.seed_calls(300, days=7)
+        return fake
+
+    first, again, other = seeded(1).connections(), seeded(1).connections(), seeded(2).connections()
+    assert first == again
+    assert first != other
+    assert len(first) == 300
+    assert len({call["connection_id"] for call in first}) == 300
+    assert {call["user_login"] for call in first} == {"jkowalski", "anowak"}
+    assert {call["type"] for call in first} == {"INBOUND", "OUTBOUND"}
+    dates = sorted(call["date"] for call in first)
+    assert dates[0] >= "2026-05-13 11:50"
+    assert dates[-1] <= "2026-05-20 11:50"
+    answered = [call for call in first if call["disposition"] == "ANSWERED"]
+    assert all(call["billsec"] == call["duration"] for call in answered)
+    assert len(answered) > 150
+    with pytest.raises(ValueError, match="days >= 1"):
+        seeded(1).seed_calls(1, days=0)

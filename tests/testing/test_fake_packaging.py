@@ -64,6 +64,8 @@ def test_cli_arguments_are_reusable_by_another_parser():
     assert fake.faults is not None
     assert fake.faults.latency == 0.02
     assert build_fake(parser.parse_args([])).faults is None
+    with_calls = build_fake(parser.parse_args(["--calls", "25"]))
+    assert len(with_calls.connections()) == 25
 
 
 @pytest.mark.skipif(

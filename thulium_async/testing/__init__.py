@@ -1,15 +1,36 @@
 """A stateful fake Thulium for tests, demos and benchmarks (what moto is for AWS).
 
-``FakeThulium`` keeps campaigns (regular and CRM-fed) with their statuses,
-structure fields and records, CRM customers and agents in memory, and answers the
-REST API the way the documentation describes it: strict where Thulium is strict
-(duplicate numbers, record_fields, MY_RECORD / CALL_NO_SOONER_THAN rules, date
-formats, ``limit`` maxima), 207 bodies in their documented shapes, ids typed as
-the docs show them, ``""`` for missing values, and every error in Thulium's body
+``FakeThulium`` simulates every current endpoint of the API in memory (legacy
+ones answer 501 naming the method and path; ``FakeThulium.endpoints()`` lists
+the simulated ones): campaigns (regular and CRM-fed) with their statuses,
+structure fields and records; CRM customers, companies, notes, contact history
+and custom-field groups; agents with a presence state machine, call control,
+SIP accounts, groups, pause reasons and a work report computed from their
+history; calls (connections) with topics and real WAV recordings to stream or
+download; queues with topics, waiting lists and scheduled calls; chats with
+queues, conversations and a computed summary report; tickets with their
+dictionaries, messages, attachments (temporary file uploads) and today's
+statistics; todos, webhook configuration, tags and SMS. It answers the way the
+documentation describes: strict where Thulium is strict (duplicate numbers,
+record_fields, MY_RECORD / CALL_NO_SOONER_THAN rules, date formats, ``limit``
+maxima), 207 bodies in their documented shapes, ids typed as the docs show
+them, ``""`` for missing values, and every error in Thulium's body
 ``{"request_id": "...", "errors": [{"message": "...", "code": N}]}`` (request id
-also in ``X-Request-Id``; Polish with ``Accept-Language: pl``). Endpoints it does
-not simulate answer 501 naming the method and path; ``FakeThulium.endpoints()``
-lists those it does.
+also in ``X-Request-Id``; Polish with ``Accept-Language: pl``). ``wall_clock=``
+pins the fake's local time, so dates in answers and reports are reproducible.
+
+Setup and inspection helpers (direct state writes, no HTTP, never faulted; they
+model what an administrator, an agent's phone or a customer does outside the
+API): ``add_agent``, ``add_agent_group``, ``add_pause_reason``,
+``set_agent_status``, ``ring_agent``, ``end_agent_call``, ``add_campaign``,
+``add_record``, ``seed_records``, ``add_customer``, ``add_company``,
+``add_customer_field_group``, ``add_call``, ``add_queue``, ``add_topic``,
+``add_waiting_caller``, ``add_chat_queue``, ``add_chat``, ``chat_reply``,
+``add_ticket_queue``, ``add_ticket_status``, ``add_ticket``,
+``receive_ticket_email``, ``add_todo``, ``add_webhook`` and more; each area's
+state reads back as the API would show it (``records``, ``customers``,
+``companies``, ``agent_status``, ``connections``, ``chats``, ``tickets``,
+``sent_sms``, ...).
 
 Three ways in::
 
@@ -45,9 +66,17 @@ fresh ``FakeThulium()`` per test::
         assert len(thulium_fake.records("00001")) == 3
 
 Webhooks: ``fake.subscribe_webhooks(url, username=..., password=...)`` makes the
-fake POST events to your receiver as Thulium would: a record edited through the
-API emits OUTBOUND_RECORD_SAVED, and ``fake.emit_webhook(event)`` sends any
-other event. ``await fake.aclose()`` finishes the deliveries.
+fake POST to your receiver the events its changes imply, as Thulium would:
+agent presence (AGENT_LOGGED_IN, AGENT_STATUS_CHANGED, ...), queue and agent
+calls (ENTER_QUEUE, AGENT_RINGING, AGENT_CONNECTED, ABANDONED, ...), campaign
+calls (OUTBOUND_CONNECTING ... OUTBOUND_COMPLETED, PREVIEW_RECORD) and record
+edits (OUTBOUND_RECORD_SAVED), RECORDING_READY, chats (CHAT_CONVERSATION_CREATED,
+CHAT_AGENT_ASSIGNED, CHAT_CONVERSATION_CLOSED), customers and notes
+(CUSTOMER_CREATED, CUSTOMER_NOTE_SAVED) and tickets (TICKET_CREATED ...
+TICKET_CLOSED); each area's handler module says which change emits what.
+``fake.collect_webhooks()`` returns the events without HTTP;
+``fake.emit_webhook(event)`` sends any other event; ``await fake.aclose()``
+finishes the deliveries.
 
 Faults (``FaultPlan``, seeded and reproducible): latency and jitter, 500/502/503
 and 429 answers at given rates, a server-side token-bucket rate limit, a cap on

@@ -46,6 +46,7 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
     data.add_argument("--campaigns", type=int, default=0, help="regular campaigns to create")
     data.add_argument("--crm-campaigns", type=int, default=0, help="CRM campaigns to create")
     data.add_argument("--records", type=int, default=0, help="records per campaign")
+    data.add_argument("--calls", type=int, default=0, help="finished calls over the last 30 days")
     faults = parser.add_argument_group("faults (see FaultPlan)")
     faults.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
     faults.add_argument("--jitter", type=float, default=0.0, help="extra uniform 0..J seconds")
@@ -89,6 +90,7 @@ def build_fake(options: argparse.Namespace) -> FakeThulium:
     for index in range(1, total + 1):
         campaign_id = fake.add_campaign(f"{index:05d}", crm=index > options.campaigns)
         fake.seed_records(campaign_id, options.records)
+    fake.seed_calls(options.calls)
     return fake
 
 

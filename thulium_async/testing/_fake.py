@@ -295,12 +295,15 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
     ) -> WebhookSubscription:
         """POST webhook events to ``url``, as a Thulium subscription would.
 
-        Records edited through the API emit OUTBOUND_RECORD_SAVED (see
-        ``_webhooks``); ``emit_webhook`` sends any other event. ``actions``
-        limits the actions sent (None: all); ``form=False`` sends JSON;
-        ``transport`` reaches an in-process receiver (``httpx.ASGITransport``).
-        Deliveries run in the background: ``await fake.webhooks_settled()``
-        waits for them, and ``subscription.deliveries`` records each answer.
+        The fake emits the events its simulated changes imply: agent presence
+        and calls, queues, campaign calls and record edits, recordings, chats,
+        customers and notes, tickets (the package docstring lists them);
+        ``emit_webhook`` sends any other event. ``actions`` limits the actions
+        sent (None: all); ``form=False`` sends JSON; ``transport`` reaches an
+        in-process receiver (``httpx.ASGITransport``). Deliveries run in the
+        background: ``await fake.webhooks_settled()`` waits for them, and
+        ``subscription.deliveries`` records each answer. ``collect_webhooks``
+        gives the events themselves, with no HTTP.
         """
         subscription = WebhookSubscription(
             url,

@@ -1,4 +1,4 @@
-"""Deterministic sample data for ``seed_records``: Polish names, cities and phone numbers."""
+"""Deterministic sample data for ``seed_records`` and ``seed_calls``: names, cities, numbers."""
 
 from __future__ import annotations
 
@@ -41,3 +41,11 @@ class SampleData:
         if "city" in lowered:
             return self._rng.choice(_CITIES)
         return f"{field} {index}"
+
+    def between(self, low: int, high: int) -> int:
+        """A whole number from ``low`` to ``high`` inclusive."""
+        return self._rng.randint(low, high)
+
+    def pick(self, options: tuple[str, ...]) -> str:
+        """One of ``options``."""
+        return self._rng.choice(options)

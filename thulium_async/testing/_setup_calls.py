@@ -27,11 +27,48 @@ __all__ = ["CallsSetup"]
 
 _TYPES = ("INBOUND", "OUTBOUND")
 _DISPOSITIONS = ("ANSWERED", "BUSY", "FAILED", "NO ANSWER")
+# Mostly answered, as in a working contact center.
+_SAMPLE_DISPOSITIONS = ("ANSWERED",) * 7 + ("BUSY", "FAILED", "NO ANSWER")
 _CONNECTION_ID = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
 
 
 class CallsSetup(QueuesSetup):
     """Setup helpers of the calls area, mixed into ``FakeThulium``."""
+
+    def seed_calls(self, n: int, *, days: int = 30) -> list[str]:
+        """Add ``n`` finished sample calls over the last ``days`` days; returns their ids.
+
+        Inbound and outbound, mostly answered, 10 s to 10 min long, taken by
+        the account's agents in turn; numbers and times come from ``seed``, so
+        runs repeat. For report jobs and benchmarks that pull long call lists.
+        """
+        if n < 0 or days < 1:
+            raise ValueError("need n >= 0 and days >= 1")
+        samples = self._samples
+        logins = [login for login in self._state.agents if login] or [""]
+        end = self._state.moment() - dt.timedelta(minutes=10)
+        span = days * 86_400
+        offsets = sorted(samples.between(0, span) for _ in range(n))
+        ids = []
+        for index, offset in enumerate(offsets):
+            login = logins[index % len(logins)]
+            agent = self._state.agents[login]
+            extension = "" if agent.number is None else str(agent.number)
+            customer = samples.phone()
+            inbound = samples.between(0, 2) > 0
+            disposition = samples.pick(_SAMPLE_DISPOSITIONS)
+            ids.append(
+                self.add_call(
+                    src=customer if inbound else (extension or "3113"),
+                    dst=(extension or "3113") if inbound else customer,
+                    type="INBOUND" if inbound else "OUTBOUND",
+                    date=end - dt.timedelta(seconds=span - offset),
+                    disposition=disposition,
+                    duration=samples.between(10, 600),
+                    user_login=login,
+                )
+            )
+        return ids
 
     def add_call(
         self,

@@ -1,10 +1,12 @@
 """Webhook delivery from the fake: POST events to a subscribed URL, as Thulium would.
 
-A record edited through the API (status, assignment, next call) emits
-OUTBOUND_RECORD_SAVED. Thulium documents that event for an agent saving a
-record; whether API edits emit it too is not documented, and the fake does so
-deliberately, so receivers can be tested end to end. Any other event can be
-sent with ``FakeThulium.emit_webhook``.
+Every area emits the events its simulated changes imply through
+``State.emit`` (each area's handler module says which change emits what); a
+subscription POSTs those it wants in the background. A record edited through
+the API (status, assignment, next call) emits OUTBOUND_RECORD_SAVED: Thulium
+documents that event for an agent saving a record, and whether API edits emit
+it too is not documented; the fake does so deliberately, so receivers can be
+tested end to end. Any other event can be sent with ``FakeThulium.emit_webhook``.
 """
 
 from __future__ import annotations
