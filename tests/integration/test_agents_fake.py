@@ -9,25 +9,12 @@ import pytest
 
 from thulium_async import errors
 from thulium_async.models import AgentState, Duration, OutboundMode, PhoneType
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 
-class Clock:
-    """The fake's wall clock, moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2024, 11, 12, 9, 0, 0)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
-
-
-def world(clock: Clock) -> FakeThulium:
+def world(clock: ManualClock) -> FakeThulium:
     fake = FakeThulium(wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski", number=3113, group_id=3)
     fake.add_agent("anowak", name="Anna", surname="Nowak", number=3422, group_id=3)
@@ -43,7 +30,7 @@ def at(hour: int, minute: int = 0, second: int = 0, day: int = 12) -> dt.datetim
 
 
 async def test_agents_groups_users_and_creation(connect) -> None:
-    fake = world(Clock())
+    fake = world(ManualClock(dt.datetime(2024, 11, 12, 9, 0, 0)))
     fake.add_agent_group("Sales", group_id=7)
     fake.set_sip_accounts("anowak", [("124", "hardphone"), ("125", "softphone")])
     async with connect(fake)() as client:
@@ -83,7 +70,7 @@ async def test_agents_groups_users_and_creation(connect) -> None:
 
 
 async def test_presence_through_the_client(connect) -> None:
-    clock = Clock()
+    clock = ManualClock(dt.datetime(2024, 11, 12, 9, 0, 0))
     fake = world(clock)
     async with connect(fake)() as client:
         status = await client.agents.status.get("jkowalski")
@@ -121,7 +108,7 @@ async def test_presence_through_the_client(connect) -> None:
 
 
 async def test_call_control_through_the_client(connect) -> None:
-    clock = Clock()
+    clock = ManualClock(dt.datetime(2024, 11, 12, 9, 0, 0))
     fake = world(clock)
     fake.set_agent_status("jkowalski", "FREE")
     fake.set_agent_status("anowak", "FREE")
@@ -166,7 +153,7 @@ async def test_call_control_through_the_client(connect) -> None:
             await client.agents.call("jkowalski", customer_id=5, phone_number="500100100")
 
 
-async def work(fake: FakeThulium, clock: Clock) -> None:
+async def work(fake: FakeThulium, clock: ManualClock) -> None:
     """jkowalski works 09:00-17:00 on the 12th; anowak 22:00 on the 12th to 02:00 on the 13th."""
     fake.set_agent_status("jkowalski", "FREE", at="2024-11-12 09:00:00")
     fake.set_agent_status("jkowalski", "PAUSED", pause_id=1, at="2024-11-12 12:00:00")
@@ -178,7 +165,7 @@ async def work(fake: FakeThulium, clock: Clock) -> None:
 
 
 async def test_work_report_pages_and_collect_agrees_with_one_request(connect) -> None:
-    clock = Clock()
+    clock = ManualClock(dt.datetime(2024, 11, 12, 9, 0, 0))
     fake = world(clock)
     await work(fake, clock)
     async with connect(fake)() as client:
@@ -229,7 +216,7 @@ async def test_work_report_pages_and_collect_agrees_with_one_request(connect) ->
 
 
 async def test_agent_calls_show_up_in_connections_and_recordings(connect) -> None:
-    clock = Clock()
+    clock = ManualClock(dt.datetime(2024, 11, 12, 9, 0, 0))
     fake = world(clock)
     fake.set_agent_status("jkowalski", "FREE")
     async with connect(fake)() as client:

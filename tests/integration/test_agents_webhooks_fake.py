@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import collections
 
-import httpx
 import pytest
 
 import thulium_async as th
 from tests.conftest import serve_asgi
+from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
 from thulium_async.testing import FakeThulium
 from thulium_async.webhooks import (
     AgentCompleted,
@@ -25,29 +25,8 @@ from thulium_async.webhooks import (
     OutboundBusy,
     OutboundCompleted,
     PreviewRecord,
-    WebhookApp,
     WebhookEvent,
 )
-
-
-def receiver() -> tuple[WebhookApp, list[WebhookEvent]]:
-    """A receiver with one typed handler per family of the area's events."""
-    app = WebhookApp(username="hook", password="s3cret")
-    seen: list[WebhookEvent] = []
-
-    @app.on(AgentEvent)
-    async def agents(event: AgentEvent) -> None:
-        seen.append(event)
-
-    @app.on(CallEvent)
-    async def calls(event: CallEvent) -> None:
-        seen.append(event)
-
-    @app.on(CampaignEvent)
-    def campaigns(event: CampaignEvent) -> None:
-        seen.append(event)
-
-    return app, seen
 
 
 def world() -> FakeThulium:
@@ -72,16 +51,10 @@ def same_events(received: list[WebhookEvent], emitted: list[WebhookEvent]) -> No
 
 @pytest.mark.parametrize("form", [True, False])
 async def test_an_agents_day_reaches_the_receiver_in_process(form: bool) -> None:
-    app, seen = receiver()
+    app, seen = receiver(AgentEvent, CallEvent, CampaignEvent)
     fake = world()
     emitted = fake.collect_webhooks()
-    subscription = fake.subscribe_webhooks(
-        "http://receiver.local/hooks",
-        username="hook",
-        password="s3cret",
-        form=form,
-        transport=httpx.ASGITransport(app=app),
-    )
+    subscription = subscribe_in_process(fake, app, form=form)
     async with fake.client() as client:
         await client.agents.login("jkowalski")
         fake.connect_agent_phone("jkowalski")
@@ -141,11 +114,11 @@ async def test_an_agents_day_reaches_the_receiver_in_process(form: bool) -> None
 
 
 async def test_an_agents_calls_reach_the_receiver_over_loopback() -> None:
-    app, seen = receiver()
+    app, seen = receiver(AgentEvent, CallEvent, CampaignEvent)
     fake = world()
     emitted = fake.collect_webhooks()
     async with serve_asgi(app) as url:
-        subscription = fake.subscribe_webhooks(f"{url}/hooks", username="hook", password="s3cret")
+        subscription = fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with (
             fake.serve() as base_url,
             th.Client(base_url, auth=(fake.username, fake.password)) as client,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-import httpx
 import pytest
 
 import thulium_async as th
 from tests.conftest import serve_asgi
+from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
 from thulium_async.models import NewCustomer
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 from thulium_async.webhooks import (
     ChatAgentAssigned,
     ChatConversationClosed,
@@ -20,24 +20,9 @@ from thulium_async.webhooks import (
     CustomerCreated,
     CustomerEvent,
     CustomerNoteSaved,
-    WebhookApp,
-    WebhookEvent,
 )
 
 CEST = dt.timezone(dt.timedelta(hours=2))
-
-
-class Clock:
-    """A wall clock the tests move by hand."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2024, 5, 6, 10, 0, 0, 250000)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
 
 
 def at(second: int) -> dt.datetime:
@@ -45,23 +30,7 @@ def at(second: int) -> dt.datetime:
     return dt.datetime(2024, 5, 6, 10, 0, tzinfo=CEST) + dt.timedelta(seconds=second)
 
 
-def receiver() -> tuple[WebhookApp, list[WebhookEvent]]:
-    """A receiver with one typed handler for the chat events and one for the CRM's."""
-    app = WebhookApp(username="hook", password="s3cret")
-    seen: list[WebhookEvent] = []
-
-    @app.on(ChatEvent)
-    async def chat(event: ChatEvent) -> None:
-        seen.append(event)
-
-    @app.on(CustomerEvent)
-    async def crm(event: CustomerEvent) -> None:
-        seen.append(event)
-
-    return app, seen
-
-
-def account(clock: Clock) -> tuple[FakeThulium, int]:
+def account(clock: ManualClock) -> tuple[FakeThulium, int]:
     """A fake with an agent and a chat queue; returns it and the queue id."""
     fake = FakeThulium(wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
@@ -80,7 +49,7 @@ class Created:
 
 
 async def chat_and_crm_flow(
-    fake: FakeThulium, client: th.Client, queue: int, clock: Clock
+    fake: FakeThulium, client: th.Client, queue: int, clock: ManualClock
 ) -> Created:
     """A chat from start to stop, then a company, a customer, a batch and a note.
 
@@ -118,16 +87,10 @@ async def chat_and_crm_flow(
 
 @pytest.mark.parametrize("form", [True, False])
 async def test_chat_and_crm_events_reach_typed_handlers_in_process(form: bool) -> None:
-    app, seen = receiver()
-    clock = Clock()
+    app, seen = receiver(ChatEvent, CustomerEvent)
+    clock = ManualClock(dt.datetime(2024, 5, 6, 10, 0, 0, 250000))
     fake, queue = account(clock)
-    subscription = fake.subscribe_webhooks(
-        "http://receiver.local/hooks",
-        username="hook",
-        password="s3cret",
-        form=form,
-        transport=httpx.ASGITransport(app=app),
-    )
+    subscription = subscribe_in_process(fake, app, form=form)
     async with fake.client() as client:
         ids = await chat_and_crm_flow(fake, client, queue, clock)
     await fake.aclose()
@@ -156,11 +119,11 @@ async def test_chat_and_crm_events_reach_typed_handlers_in_process(form: bool) -
 
 async def test_chat_and_crm_events_reach_a_receiver_over_loopback() -> None:
     """Fake and receiver both served on 127.0.0.1: real HTTP both ways."""
-    app, seen = receiver()
-    clock = Clock()
+    app, seen = receiver(ChatEvent, CustomerEvent)
+    clock = ManualClock(dt.datetime(2024, 5, 6, 10, 0, 0, 250000))
     fake, queue = account(clock)
     async with serve_asgi(app) as url:
-        subscription = fake.subscribe_webhooks(f"{url}/hooks", username="hook", password="s3cret")
+        subscription = fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with (
             fake.serve() as base_url,
             th.Client(base_url, auth=(fake.username, fake.password)) as client,

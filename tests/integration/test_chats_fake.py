@@ -20,25 +20,12 @@ from thulium_async.models import (
     ChatSummaryRow,
     Duration,
 )
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 WARSAW = "Europe/Warsaw"
 
 
-class Clock:
-    """A wall clock the tests move by hand."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2024, 5, 6, 10, 0, 0, 250000)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
-
-
-def account(clock: Clock | None = None) -> FakeThulium:
+def account(clock: ManualClock | None = None) -> FakeThulium:
     fake = FakeThulium(wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     fake.add_agent("anowak", name="Anna", surname="Nowak")
@@ -49,7 +36,7 @@ def account(clock: Clock | None = None) -> FakeThulium:
 
 async def test_a_conversation_through_its_whole_life(connect) -> None:
     """start, message, agent reply, list, erase the client's texts, stop, delete."""
-    clock = Clock()
+    clock = ManualClock(dt.datetime(2024, 5, 6, 10, 0, 0, 250000))
     fake = account(clock)
     customer = fake.add_customer(name="Ewa", surname="Lis", email="ewa@example.org")
     async with connect(fake)() as client:

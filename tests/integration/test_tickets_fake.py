@@ -15,23 +15,13 @@ from thulium_async.models import (
     TicketMessageType,
     TicketSource,
 )
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 NOW = dt.datetime(2024, 5, 6, 9, 0)
 
 
-class Clock:
-    """A wall clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
-def account(clock: Clock) -> FakeThulium:
+def account(clock: ManualClock) -> FakeThulium:
     fake = FakeThulium(wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     fake.add_customer(customer_id=7, email="jan@foo.bar", company_id=21)
@@ -47,7 +37,7 @@ def local(*parts: int) -> dt.datetime:
 
 async def test_ticket_lifecycle(connect, tmp_path) -> None:
     """Upload, create, read, change, answer, comment, detach and delete through the client."""
-    clock = Clock()
+    clock = ManualClock(NOW)
     fake = account(clock)
     scan = tmp_path / "scan.png"
     scan.write_bytes(b"\x89PNG" + bytes(70_000))
@@ -146,7 +136,7 @@ async def test_ticket_lifecycle(connect, tmp_path) -> None:
 
 async def test_list_filters_and_pages(connect) -> None:
     """The paginator walks filtered tickets newest-modified first, with the server's count."""
-    fake = account(Clock())
+    fake = account(ManualClock(NOW))
     for day in range(1, 31):
         fake.add_ticket(
             customer_id=7 if day % 2 else None,
@@ -179,7 +169,7 @@ async def test_list_filters_and_pages(connect) -> None:
 
 
 async def test_get_many_reports_missing_ids(connect) -> None:
-    fake = account(Clock())
+    fake = account(ManualClock(NOW))
     for _ in range(3):
         fake.add_ticket()
     async with connect(fake)() as client:
@@ -193,7 +183,7 @@ async def test_get_many_reports_missing_ids(connect) -> None:
 
 
 async def test_dictionaries_and_today_stats(connect) -> None:
-    clock = Clock()
+    clock = ManualClock(NOW)
     fake = account(clock)
     fake.add_ticket(created_at="2024-05-01 08:00")
     fake.add_ticket(user_login="jkowalski")
@@ -211,7 +201,7 @@ async def test_dictionaries_and_today_stats(connect) -> None:
 
 
 async def test_api_errors_reach_the_client(connect) -> None:
-    fake = account(Clock())
+    fake = account(ManualClock(NOW))
     fake.add_ticket()
     async with connect(fake)() as client:
         with pytest.raises(errors.ValidationError) as caught:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 
 import thulium_async as th
 from tests.conftest import serve_asgi
+from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
 from thulium_async.testing import FakeThulium
 from thulium_async.webhooks import (
     TicketAgentReplied,
@@ -21,7 +21,6 @@ from thulium_async.webhooks import (
     TicketMessageReceived,
     TicketQueueChanged,
     TicketStatusChanged,
-    WebhookApp,
 )
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -38,32 +37,6 @@ def account() -> FakeThulium:
     fake.add_ticket_queue("Sales", email="sales@foo.bar", ticket_queue_id=SALES)
     fake.add_ticket_status("Escalated", substatuses=("Level 1",), status_id=ESCALATED)
     return fake
-
-
-def receiver() -> tuple[WebhookApp, list[TicketEvent]]:
-    """A receiver whose typed handlers record the ticket events they get."""
-    app = WebhookApp(username="hook", password="s3cret")
-    seen: list[TicketEvent] = []
-
-    @app.on(TicketCreated)
-    async def created(event: TicketCreated) -> None:
-        seen.append(event)
-
-    @app.on(TicketAgentReplied)
-    @app.on(TicketMessageReceived)
-    @app.on(TicketCommentCreated)
-    async def message(
-        event: TicketAgentReplied | TicketMessageReceived | TicketCommentCreated,
-    ) -> None:
-        seen.append(event)
-
-    @app.on(TicketQueueChanged)
-    @app.on(TicketStatusChanged)
-    @app.on(TicketClosed)
-    def changed(event: TicketQueueChanged | TicketStatusChanged | TicketClosed) -> None:
-        seen.append(event)
-
-    return app, seen
 
 
 async def ticket_flow(client: th.Client) -> int:
@@ -84,15 +57,9 @@ async def ticket_flow(client: th.Client) -> int:
 @pytest.mark.parametrize("form", [True, False])
 async def test_ticket_flow_reaches_the_receiver_in_process(form: bool) -> None:
     """Every step of a ticket's life arrives, typed, in order, with the fake's values."""
-    app, seen = receiver()
+    app, seen = receiver(TicketEvent)
     fake = account()
-    subscription = fake.subscribe_webhooks(
-        "http://receiver.local/hooks",
-        username="hook",
-        password="s3cret",
-        form=form,
-        transport=httpx.ASGITransport(app=app),
-    )
+    subscription = subscribe_in_process(fake, app, form=form)
     async with fake.client(retry=th.RetryPolicy.no_wait()) as client:
         ticket_id = await ticket_flow(client)
     await fake.aclose()
@@ -134,13 +101,13 @@ async def test_ticket_flow_reaches_the_receiver_in_process(form: bool) -> None:
 
 async def test_ticket_events_reach_a_receiver_over_loopback() -> None:
     """Over real HTTP on 127.0.0.1: an e-mailed ticket and the API flow, filtered by action."""
-    app, seen = receiver()
+    app, seen = receiver(TicketEvent)
     fake = account()
     async with serve_asgi(app) as url:
         subscription = fake.subscribe_webhooks(
             f"{url}/hooks",
-            username="hook",
-            password="s3cret",
+            username=USER,
+            password=PASSWORD,
             actions=["TICKET_CREATED", "TICKET_CLOSED"],
         )
         mailed = fake.receive_ticket_email("sales@foo.bar", from_="eva@foo.bar")

@@ -5,43 +5,22 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-import httpx
 import pytest
 
 from tests.conftest import serve_asgi
+from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
 from thulium_async.models import SystemStatus
 from thulium_async.testing import FakeThulium
-from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved, WebhookApp, WebhookEvent
-
-
-def receiver() -> tuple[WebhookApp, list[WebhookEvent]]:
-    app = WebhookApp(username="hook", password="s3cret")
-    seen: list[WebhookEvent] = []
-
-    @app.on(OutboundRecordSaved)
-    async def saved(event: OutboundRecordSaved) -> None:
-        seen.append(event)
-
-    @app.on(OutboundCompleted)
-    def completed(event: OutboundCompleted) -> None:
-        seen.append(event)
-
-    return app, seen
+from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved
 
 
 @pytest.mark.parametrize("form", [True, False])
 async def test_record_edit_reaches_the_receiver_in_process(form: bool) -> None:
     """A status edit through the client arrives as a typed OUTBOUND_RECORD_SAVED event."""
-    app, seen = receiver()
+    app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
     fake = FakeThulium()
     fake.add_campaign("00001")
-    subscription = fake.subscribe_webhooks(
-        "http://receiver.local/hooks",
-        username="hook",
-        password="s3cret",
-        form=form,
-        transport=httpx.ASGITransport(app=app),
-    )
+    subscription = subscribe_in_process(fake, app, form=form)
     async with fake.client() as client:
         record_id = await client.outbounds.records.create("00001", phone_number="111222333")
         statuses = {s.system_status: s for s in await client.outbounds.statuses.list("00001")}
@@ -64,15 +43,10 @@ async def test_record_edit_reaches_the_receiver_in_process(form: bool) -> None:
 
 async def test_wrong_webhook_password_is_refused() -> None:
     """The receiver answers 401 to a subscription with the wrong password; nothing is handled."""
-    app, seen = receiver()
+    app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
     fake = FakeThulium()
     fake.add_campaign("00001")
-    subscription = fake.subscribe_webhooks(
-        "http://receiver.local/hooks",
-        username="hook",
-        password="wrong",
-        transport=httpx.ASGITransport(app=app),
-    )
+    subscription = subscribe_in_process(fake, app, password="wrong")
     event = OutboundCompleted(
         id="00001", date=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
     )
@@ -84,11 +58,11 @@ async def test_wrong_webhook_password_is_refused() -> None:
 
 async def test_events_reach_a_receiver_over_loopback() -> None:
     """Over real HTTP on 127.0.0.1: an emitted event and an API edit both arrive."""
-    app, seen = receiver()
+    app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
     fake = FakeThulium()
     fake.add_campaign("00001")
     async with serve_asgi(app) as url:
-        fake.subscribe_webhooks(f"{url}/hooks", username="hook", password="s3cret")
+        fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with fake.serve() as base_url:
             import thulium_async as th
 
@@ -130,14 +104,9 @@ async def test_collected_events_follow_the_changes_in_order() -> None:
 
 def test_events_emitted_outside_an_event_loop_wait_for_one() -> None:
     """A sync setup helper's event is posted once a loop runs, in order, none lost."""
-    app, seen = receiver()
+    app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
     fake = FakeThulium()
-    fake.subscribe_webhooks(
-        "http://receiver.local/hooks",
-        username="hook",
-        password="s3cret",
-        transport=httpx.ASGITransport(app=app),
-    )
+    subscribe_in_process(fake, app)
     when = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
     fake.emit_webhook(OutboundCompleted(id="00001", date=when))  # no loop is running here
     fake.emit_webhook(OutboundCompleted(id="00002", date=when))

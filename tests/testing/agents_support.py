@@ -8,28 +8,12 @@ import wave
 
 from fake_support import populate
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 START = dt.datetime(2024, 11, 12, 9, 0, 0)
 
 
-class Clock:
-    """The fake's wall clock, moved by hand: every date the fake writes is predictable."""
-
-    def __init__(self, start: dt.datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
-
-    def stamp(self) -> str:
-        return self.now.strftime("%Y-%m-%d %H:%M:%S")
-
-
-def agents_world(clock: Clock) -> FakeThulium:
+def agents_world(clock: ManualClock) -> FakeThulium:
     """``populate`` (jkowalski 3113, anowak 3422, campaigns 00001 and 00002) on ``clock``,
     plus pause reasons 1 (Coffee) and 2 (Training), customer 5 (600100200, ACME) and
     call queues 3, 7 and 8."""

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from agents_support import Clock, agents_world, filed_calls, wav_seconds
+from agents_support import START, agents_world, filed_calls, wav_seconds
 from fake_support import error
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """Overrides conftest's: the same agents and campaigns, on a clock the test moves."""
     return agents_world(clock)
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from agents_support import Clock, agents_world, filed_calls
+from agents_support import START, agents_world, filed_calls
 from fake_support import error
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """Overrides conftest's: jkowalski logged in and assigned to campaign 00001."""
     fake = agents_world(clock)
     fake.add_campaign("00003", agents=("jkowalski",), active=False)

@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from agents_support import Clock, agents_world
+from agents_support import START, agents_world
 from fake_support import error
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """Overrides conftest's: jkowalski may call under 00004; jdoe is in group 4."""
     fake = agents_world(clock)
     fake.add_campaign("00004", agents=("jkowalski",))
@@ -25,7 +25,7 @@ def fake(clock: Clock) -> FakeThulium:
     return fake
 
 
-async def work_two_days(http, fake: FakeThulium, clock: Clock) -> None:
+async def work_two_days(http, fake: FakeThulium, clock: ManualClock) -> None:
     """2024-11-12 09:00-19:00 and 2024-11-13 08:00-12:00 of jkowalski, through the API."""
 
     async def do(action: str, **body) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from agents_support import START, Clock, agents_world
+from agents_support import START, agents_world
 from fake_support import error
 
-from thulium_async.testing import FakeThulium, _agents_events, _calls_events
+from thulium_async.testing import FakeThulium, ManualClock, _agents_events, _calls_events
 from thulium_async.webhooks import (
     Abandoned,
     AgentCompleted,
@@ -41,12 +41,12 @@ WARSAW_WINTER = dt.timedelta(hours=1)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """``agents_world`` plus jkowalski's preview campaigns: 00004 (one record) and
     00005 (CRM, customer 5's record)."""
     fake = agents_world(clock)

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from fake_support import AUTH, error
 
-from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium
+from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium, ManualClock
 
 
 @contextlib.asynccontextmanager
@@ -19,16 +19,6 @@ async def http_into(fake: FakeThulium) -> AsyncIterator[httpx.AsyncClient]:
         transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH
     ) as client:
         yield client
-
-
-class Clock:
-    """A settable wall clock for the fake."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -133,7 +123,7 @@ async def test_waiting_list_matches_unambiguous_customers(api, fake, queue):
 
 
 async def test_scheduled_calls_join_the_waiting_list_when_due():
-    clock = Clock(dt.datetime(2020, 11, 6, 14, 0, 0))
+    clock = ManualClock(dt.datetime(2020, 11, 6, 14, 0, 0))
     fake = FakeThulium(wall_clock=clock)
     queue = fake.add_queue("Oddzwonienia", queue_id=2)
     fake.add_customer(name="Jan", surname="Kowalski", phone_number="500333222")

@@ -7,31 +7,18 @@ import datetime as dt
 import pytest
 from fake_support import error, populate
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 START = "chat_conversations/start"
 
 
-class Clock:
-    """A wall clock the tests move by hand."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2024, 5, 6, 10, 0, 0, 250000)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(dt.datetime(2024, 5, 6, 10, 0, 0, 250000))
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """The shared ``populate`` setup on a pinned clock, with chat queues 3 (BOK) and 4."""
     fake = populate(FakeThulium(wall_clock=clock))
     fake.add_chat_queue("BOK", chat_queue_id=3)

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from fake_support import error, populate
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 from thulium_async.webhooks import (
     ChatAgentAssigned,
     ChatConversationClosed,
@@ -21,26 +21,13 @@ START = "chat_conversations/start"
 CEST = dt.timezone(dt.timedelta(hours=2))
 
 
-class Clock:
-    """A wall clock the tests move by hand."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2024, 5, 6, 10, 0, 0, 250000)
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(dt.datetime(2024, 5, 6, 10, 0, 0, 250000))
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """The shared ``populate`` setup on a pinned clock, with chat queues 3 and 4."""
     fake = populate(FakeThulium(wall_clock=clock))
     fake.add_chat_queue("BOK", chat_queue_id=3)

@@ -12,21 +12,21 @@ from tickets_support import (
     LEVEL_2,
     OPEN,
     SALES,
-    Clock,
+    START,
     new_ticket,
     tickets_account,
 )
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """Overrides the shared fixture: the tickets account with a hand-moved clock."""
     return tickets_account(clock)
 

@@ -11,20 +11,20 @@ from tickets_support import (
     OPEN,
     QUESTIONS,
     SALES,
-    Clock,
+    START,
     tickets_account,
 )
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """Overrides the shared fixture: five tickets of varied attributes and dates.
 
     Ids 1-5 were created on May 1-5 at 08:00; modification dates put them in

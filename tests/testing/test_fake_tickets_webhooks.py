@@ -18,12 +18,11 @@ from tickets_support import (
     START,
     SUPPORT,
     WAITING,
-    Clock,
     new_ticket,
     tickets_account,
 )
 
-from thulium_async.testing import FakeThulium, _tickets_events
+from thulium_async.testing import FakeThulium, ManualClock, _tickets_events
 from thulium_async.webhooks import (
     TicketAgentReplied,
     TicketClosed,
@@ -40,12 +39,12 @@ AT_START = START.replace(tzinfo=WARSAW)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def fake(clock: Clock) -> FakeThulium:
+def fake(clock: ManualClock) -> FakeThulium:
     """Overrides the shared fixture: the tickets account with a hand-moved clock."""
     return tickets_account(clock)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from fake_support import populate
 
-from thulium_async.testing import FakeThulium
+from thulium_async.testing import FakeThulium, ManualClock
 
 START = dt.datetime(2024, 5, 6, 9, 0, 0)
 SUPPORT, SALES = 1, 2  # queue ids
@@ -15,20 +15,7 @@ NEW, OPEN, WAITING, CLOSED, ESCALATED = 1, 2, 3, 4, 5  # status ids (1-4: the ac
 LEVEL_1, LEVEL_2 = 1, 2  # sub-statuses of ESCALATED
 
 
-class Clock:
-    """A wall clock the test moves by hand."""
-
-    def __init__(self, start: dt.datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
-
-
-def tickets_account(clock: Clock) -> FakeThulium:
+def tickets_account(clock: ManualClock) -> FakeThulium:
     """``populate``'s agents (jkowalski, anowak) plus queues, categories, a status with
     sub-statuses and two customers (1: jan@foo.bar of company 21; 2: no e-mail)."""
     fake = populate(FakeThulium(wall_clock=clock))

@@ -17,7 +17,8 @@ maxima), 207 bodies in their documented shapes, ids typed as the docs show
 them, ``""`` for missing values, and every error in Thulium's body
 ``{"request_id": "...", "errors": [{"message": "...", "code": N}]}`` (request id
 also in ``X-Request-Id``; Polish with ``Accept-Language: pl``). ``wall_clock=``
-pins the fake's local time, so dates in answers and reports are reproducible.
+pins the fake's local time, so dates in answers and reports are reproducible;
+``ManualClock`` is a clock a test moves by hand (``clock.advance(minutes=5)``).
 
 Setup and inspection helpers (direct state writes, no HTTP, never faulted; they
 model what an administrator, an agent's phone or a customer does outside the
@@ -98,12 +99,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._cli import add_server_arguments, run_server
+    from ._clock import ManualClock
     from ._counters import Counters, ReceivedRequest
     from ._fake import IN_PROCESS_BASE_URL, FakeThulium
     from ._faults import Fault, FaultPlan
 
 __all__ = [
     "FakeThulium",
+    "ManualClock",
     "FaultPlan",
     "Fault",
     "Counters",
@@ -118,6 +121,7 @@ __all__ = [
 _HOMES = {
     "FakeThulium": "._fake",
     "IN_PROCESS_BASE_URL": "._fake",
+    "ManualClock": "._clock",
     "FaultPlan": "._faults",
     "Fault": "._faults",
     "Counters": "._counters",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import re
 import uuid
 
 import attrs
@@ -28,7 +27,6 @@ __all__ = [
     "ChatQueue",
     "ChatsStore",
     "Conversation",
-    "parse_moment",
 ]
 
 STATUSES = ("CREATED", "IN_PROGRESS", "CLOSED")
@@ -40,15 +38,6 @@ PARTICIPANTS: dict[str, frozenset[str]] = {
     "both": frozenset({"USER", "CLIENT"}),
 }
 CLIENT_DATA_KEYS = ("browser", "ip", "last_visited_url", "os", "referrer", "resolution")
-
-_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?\Z")
-
-
-def parse_moment(value: str) -> dt.datetime:
-    """``YYYY-MM-DD hh:mm[:ss[.SSS]]`` as a naive datetime; ValueError otherwise."""
-    if not isinstance(value, str) or not _MOMENT.match(value):
-        raise ValueError(f"expected 'YYYY-MM-DD hh:mm[:ss[.SSS]]', got {value!r}")
-    return dt.datetime.fromisoformat(value)
 
 
 @attrs.define(eq=False)

@@ -28,10 +28,9 @@ from ._chats_store import (
     ChatFile,
     ChatLine,
     Conversation,
-    parse_moment,
 )
 from ._chats_views import chat_view
-from ._clock import stamp
+from ._clock import parse_moment, stamp
 from ._setup import SetupBase
 
 __all__ = ["ChatsSetup"]
