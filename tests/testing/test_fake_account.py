@@ -269,3 +269,17 @@ async def test_sms_validation(http, fake, body, message):
 async def test_account_endpoints_take_no_query_parameters(http):
     response = await http.get("webhooks", params={"limit": "10"})
     assert error(response) == (400, "Unknown query parameter(s): limit.", 3018)
+
+
+def test_a_stored_webhook_password_stays_out_of_reprs():
+    """The API answers it in clear, but the fake's objects never print it."""
+    fake = FakeThulium()
+    fake.add_webhook(
+        "https://hooks.example.org/t",
+        ["TICKET_CREATED"],
+        http_auth_user="u",
+        http_auth_password="s3cret-pass",
+    )
+    [config] = fake._state.account.webhooks.values()
+    assert "s3cret-pass" not in repr(config)
+    assert fake.webhooks()[0]["http_auth_password"] == "s3cret-pass"

@@ -26,7 +26,8 @@ class WebhookConfig:
     actions: list[str]
     subscription_url: str
     http_auth_user: str = ""
-    http_auth_password: str = ""
+    # The API shows it in clear (as the docs do); a repr in a test log must not.
+    http_auth_password: str = attrs.field(default="", repr=False)
 
 
 @attrs.define(eq=False)
