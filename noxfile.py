@@ -11,7 +11,7 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["tests", "lint", "typecheck"]
 
 PYTHONS = [
-    version for version in ("3.10", "3.11", "3.12", "3.13") if shutil.which(f"python{version}")
+    version for version in ("3.11", "3.12", "3.13") if shutil.which(f"python{version}")
 ]
 
 

@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import aiohttp
-import httpx
+import httpx2
 
 import thulium_async as th
 from benchmarks._harness import fake_server, pin, print_table
@@ -85,10 +85,10 @@ async def raw_aiohttp(base: str, n: int) -> tuple[int, int]:
 
 
 async def naive_httpx(base: str, n: int) -> tuple[int, int]:
-    """What users write: one httpx.AsyncClient, an asyncio.Semaphore, gather."""
+    """What users write: one httpx2.AsyncClient, an asyncio.Semaphore, gather."""
     done = 0
     semaphore = asyncio.Semaphore(CONCURRENCY)
-    async with httpx.AsyncClient(base_url=base + "/", auth=AUTH, timeout=60) as http:
+    async with httpx2.AsyncClient(base_url=base + "/", auth=AUTH, timeout=60) as http:
 
         async def one(campaign_id: str, record: NewRecord) -> None:
             nonlocal done
@@ -148,7 +148,7 @@ async def http_cases(base: str) -> list[list[object]]:
          bulk(base, RECORDS, aiohttp_extra=True, batch=False)),
         ("same client, hand-written worker loop (no bulk layer)", RECORDS,
          lambda: resource_loop(base, RECORDS)),
-        ("naive httpx.AsyncClient + Semaphore", NAIVE_RECORDS,
+        ("naive httpx2.AsyncClient + Semaphore", NAIVE_RECORDS,
          lambda: naive_httpx(base, NAIVE_RECORDS)),
         ("bulk, batch mode (100/request), default transport", RECORDS,
          bulk(base, RECORDS, aiohttp_extra=False, batch=True)),
@@ -159,7 +159,7 @@ async def http_cases(base: str) -> list[list[object]]:
     ]  # fmt: skip
     results = {name: await measure(run) for name, _, run in cases}
     ceiling = results[cases[0][0]].rate
-    naive = results["naive httpx.AsyncClient + Semaphore"].rate
+    naive = results["naive httpx2.AsyncClient + Semaphore"].rate
     single = results["bulk, single requests, default transport"].rate
     rows: list[list[object]] = []
     for name, n, _ in cases:
@@ -190,10 +190,10 @@ def rss_case(n: int) -> None:
     state = fake.app.state
     inner = fake.transport()
 
-    class Forgetful(httpx.AsyncBaseTransport):
+    class Forgetful(httpx2.AsyncBaseTransport):
         # The fake keeps every record it stores; the measure is the client's memory,
         # so the records are dropped from the fake's state as soon as they are answered.
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             response = await inner.handle_async_request(request)
             for campaign in state.campaigns.values():
                 campaign.records.clear()

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 
 import aiohttp
-import httpx
+import httpx2
 
 import thulium_async as th
 from benchmarks._harness import Measurement, fake_server, median_of, pin, print_table, run_workers
@@ -39,16 +39,16 @@ async def case(name: str, base: str, stack: AsyncExitStack) -> Callable[[], Awai
 
         return call
     if name.startswith("naive httpx"):
-        client = await stack.enter_async_context(httpx.AsyncClient(headers=HEADER))
+        client = await stack.enter_async_context(httpx2.AsyncClient(headers=HEADER))
     elif name.startswith("raw ShardedTransport"):
         transport = th.ShardedTransport(max_connections=CONCURRENCY)
         client = await stack.enter_async_context(
-            httpx.AsyncClient(headers=HEADER, transport=transport)
+            httpx2.AsyncClient(headers=HEADER, transport=transport)
         )
     elif name.startswith("raw AiohttpTransport"):
         transport = th.AiohttpTransport(max_connections=CONCURRENCY)
         client = await stack.enter_async_context(
-            httpx.AsyncClient(headers=HEADER, transport=transport)
+            httpx2.AsyncClient(headers=HEADER, transport=transport)
         )
     else:
         kwargs: dict[str, object] = {"rate_limit": th.RateLimit(max_concurrency=CONCURRENCY)}

@@ -129,7 +129,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def wait_listening(port: int, child: Process, timeout: float = 10) -> None:
+async def wait_listening(port: int, child: Process, timeout: float = 10) -> None:  # noqa: ASYNC109
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if child.returncode is not None:

@@ -270,7 +270,7 @@ def test_datetimes_are_written_in_the_api_form() -> None:
     record = CampaignRecord(
         record_id=1,
         phone_number="1",
-        call_date=dt.datetime(2024, 7, 1, 10, 0, 59, tzinfo=dt.timezone.utc),
+        call_date=dt.datetime(2024, 7, 1, 10, 0, 59, tzinfo=dt.UTC),
     )
     raw = CONVERTER.unstructure(record)
     assert raw["call_date"] == "2024-07-01 12:00"

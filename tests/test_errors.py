@@ -8,7 +8,9 @@ import logging
 import pickle
 from collections.abc import AsyncIterator, Iterator
 
+import httpcore2
 import httpx
+import httpx2
 import pytest
 import respx
 
@@ -31,7 +33,7 @@ BODY = {
 @pytest.fixture
 def router() -> Iterator[respx.MockRouter]:
     """A respx router on the account's base URL."""
-    with respx.mock(base_url=BASE_SLASH, assert_all_called=True) as mock:
+    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=True) as mock:
         yield mock
 
 
@@ -161,7 +163,7 @@ async def test_retry_after_in_seconds(router: respx.MockRouter, client: th.Clien
 
 async def test_retry_after_as_an_http_date(router: respx.MockRouter, client: th.Client) -> None:
     """A 429 with an HTTP-date Retry-After reports the seconds until that date."""
-    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=90)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=90)
     router.get("outbounds").respond(
         429, headers={"Retry-After": email.utils.format_datetime(later, usegmt=True)}
     )
@@ -190,8 +192,8 @@ async def test_retry_after_absent_or_unreadable_is_none(
 async def test_connect_error_is_a_transport_error_not_reaching_the_server(
     router: respx.MockRouter, client: th.Client
 ) -> None:
-    """httpx.ConnectError becomes TransportError with reached_server False."""
-    router.get("outbounds").mock(side_effect=httpx.ConnectError("refused"))
+    """httpcore2.ConnectError becomes TransportError with reached_server False."""
+    router.get("outbounds").mock(side_effect=httpcore2.ConnectError("refused"))
     with pytest.raises(errors.TransportError) as caught:
         await client.outbounds.list()
     error = caught.value
@@ -199,12 +201,12 @@ async def test_connect_error_is_a_transport_error_not_reaching_the_server(
     assert error.reached_server is False
     assert (error.method, error.url) == ("GET", f"{BASE}/outbounds")
     assert "ConnectError" in str(error)
-    assert not isinstance(error, httpx.HTTPError)
+    assert not isinstance(error, httpx2.HTTPError)
 
 
 async def test_read_timeout_is_a_timeout_error(router: respx.MockRouter, client: th.Client) -> None:
-    """httpx.ReadTimeout becomes our TimeoutError, which may have reached the server."""
-    router.get("outbounds").mock(side_effect=httpx.ReadTimeout("slow"))
+    """httpcore2.ReadTimeout becomes our TimeoutError, which may have reached the server."""
+    router.get("outbounds").mock(side_effect=httpcore2.ReadTimeout("slow"))
     with pytest.raises(errors.TimeoutError) as caught:
         await client.outbounds.list()
     assert isinstance(caught.value, errors.TransportError)
@@ -216,7 +218,7 @@ async def test_read_error_may_have_reached_the_server(
     router: respx.MockRouter, client: th.Client
 ) -> None:
     """A connection lost after sending is a TransportError with reached_server None."""
-    router.post("outbounds").mock(side_effect=httpx.ReadError("lost"))
+    router.post("outbounds").mock(side_effect=httpcore2.ReadError("lost"))
     with pytest.raises(errors.TransportError) as caught:
         await client.outbounds.create(name="A", dialer="preview", crm=False)
     assert type(caught.value) is errors.TransportError
@@ -316,7 +318,7 @@ async def test_password_never_appears_in_errors_client_or_debug_logs(
             httpx.Response(401, json={"request_id": "r", "errors": [{"message": "Bad auth"}]}),
         ]
     )
-    router.post("outbounds").mock(side_effect=httpx.ConnectError("refused"))
+    router.post("outbounds").mock(side_effect=httpcore2.ConnectError("refused"))
     seen: list[errors.ThuliumError] = []
     async with make_client(retry=th.RetryPolicy.no_wait(max_attempts=2)) as client:
         assert_no_secret(repr(client))

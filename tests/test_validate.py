@@ -38,7 +38,7 @@ Call = Callable[[th.Client], Awaitable[Any]]
 @pytest.fixture
 def guard() -> Iterator[respx.MockRouter]:
     """A router that answers anything with 500 and records it: "no request" is checkable."""
-    with respx.mock(base_url=BASE_SLASH, assert_all_called=False) as mock:
+    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=False) as mock:
         mock.route(name="anything").respond(500)
         yield mock
 
@@ -46,7 +46,7 @@ def guard() -> Iterator[respx.MockRouter]:
 @pytest.fixture
 def router() -> Iterator[respx.MockRouter]:
     """A router whose routes must all be called."""
-    with respx.mock(base_url=BASE_SLASH, assert_all_called=True) as mock:
+    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=True) as mock:
         yield mock
 
 
@@ -155,8 +155,8 @@ def test_campaign_id_never_lets_a_path_unsafe_id_through(value: Any) -> None:
     ("value", "expected"),
     [
         (dt.datetime(2024, 5, 24, 12, 24), "2024-05-24 12:24"),  # naive = Warsaw
-        (dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.timezone.utc), "2024-01-15 10:00"),  # CET
-        (dt.datetime(2024, 7, 1, 10, 0, tzinfo=dt.timezone.utc), "2024-07-01 12:00"),  # CEST
+        (dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC), "2024-01-15 10:00"),  # CET
+        (dt.datetime(2024, 7, 1, 10, 0, tzinfo=dt.UTC), "2024-07-01 12:00"),  # CEST
         (dt.datetime(2024, 7, 1, 12, 0, tzinfo=WARSAW), "2024-07-01 12:00"),
         (dt.datetime(2024, 5, 24, 12, 24, 59, 999), "2024-05-24 12:24"),
         ("2024-05-24 12:24", "2024-05-24 12:24"),
@@ -478,8 +478,8 @@ async def test_int_campaign_id_and_plus_phone_reach_the_wire(
     ("when", "sent"),
     [
         (dt.datetime(2024, 5, 24, 12, 24), "2024-05-24 12:24"),
-        (dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.timezone.utc), "2024-01-15 10:00"),
-        (dt.datetime(2024, 7, 1, 10, 0, tzinfo=dt.timezone.utc), "2024-07-01 12:00"),
+        (dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC), "2024-01-15 10:00"),
+        (dt.datetime(2024, 7, 1, 10, 0, tzinfo=dt.UTC), "2024-07-01 12:00"),
         ("2024-05-24 12:24", "2024-05-24 12:24"),
     ],
 )

@@ -9,7 +9,7 @@ from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
+import httpx2
 
 from . import __version__
 from ._config import RateLimit, RetryPolicy
@@ -63,23 +63,23 @@ from .resources import (
 
 __all__ = ["Client"]
 
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(30.0, connect=10.0)
 
 
-def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
-    if isinstance(value, httpx.Timeout):
+def _timeout(value: float | httpx2.Timeout | None) -> httpx2.Timeout:
+    if isinstance(value, httpx2.Timeout):
         return value
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise InputError("timeout", "seconds > 0 or an httpx.Timeout", value)
-    return httpx.Timeout(float(value), connect=min(float(value), 10.0))
+        raise InputError("timeout", "seconds > 0 or an httpx2.Timeout", value)
+    return httpx2.Timeout(float(value), connect=min(float(value), 10.0))
 
 
 def _base_url(value: str) -> str:
     if not isinstance(value, str):
         raise InputError("base_url", "a URL such as 'https://acme.thulium.com/api'", value)
-    url = httpx.URL(value)
+    url = httpx2.URL(value)
     if url.scheme not in ("http", "https") or not url.host:
         raise InputError("base_url", "an http(s) URL such as 'https://acme.thulium.com/api'", value)
     if url.userinfo:
@@ -118,13 +118,13 @@ class Client:
         rate_limit: pace and in-flight cap shared by every call on this client;
             defaults to 32 in flight, unpaced until a 429 teaches it the pace.
         retry: which failures are retried and how; see RetryPolicy.
-        timeout: seconds per attempt (connect capped at 10 s) or an httpx.Timeout.
+        timeout: seconds per attempt (connect capped at 10 s) or an httpx2.Timeout.
         language: ``"pl"`` asks for Polish messages (Accept-Language); default English.
         timezone: the account's zone (an IANA name or tzinfo): the API sends
             local times with no offset; default Europe/Warsaw.
-        http_client: your own httpx.AsyncClient (you close it); its pool limits
+        http_client: your own httpx2.AsyncClient (you close it); its pool limits
             are then yours to size.
-        transport: any httpx transport (e.g. FakeThulium's or an
+        transport: any httpx2 transport (e.g. FakeThulium's or an
             AiohttpTransport) used in place of the default pooled one.
         hooks: request/response/retry callbacks for metrics.
         check_statuses: look up a campaign's statuses (once per 5 minutes) to
@@ -140,11 +140,11 @@ class Client:
         auth: tuple[str, str],
         rate_limit: RateLimit | None = None,
         retry: RetryPolicy | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         language: str | None = None,
         timezone: str | dt.tzinfo = DEFAULT_TIMEZONE,
-        http_client: httpx.AsyncClient | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx2.AsyncClient | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         hooks: Hooks | None = None,
         check_statuses: bool = True,
         user_agent: str | None = None,
@@ -167,8 +167,8 @@ class Client:
         owns = http_client is None
         if http_client is None:
             # Our own client carries the headers itself: merging them into every
-            # request costs ~50 µs a call in httpx.
-            http_client = httpx.AsyncClient(
+            # request costs ~50 µs a call in httpx2.
+            http_client = httpx2.AsyncClient(
                 transport=transport
                 or ShardedTransport(max_connections=self.rate_limit.max_concurrency),
                 headers=headers,
@@ -293,7 +293,7 @@ class Client:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx2.Timeout | None = None,
         retry: RetryPolicy | None = None,
         rate_limit: RateLimit | None = None,
         hooks: Hooks | None = None,

@@ -204,10 +204,9 @@ async def test_ctrl_c_stops_cleanly_with_an_exact_report(fake: FakeThulium, tmp_
     created, unknown = counts["created"], counts.get("unknown", 0)
     assert created + unknown + counts["not_attempted"] == counts["total"]
     assert 0 < created <= stored_total(fake) <= created + unknown
-    if sys.version_info >= (3, 11):
-        # asyncio.run turns Ctrl-C into a cancellation of the main task: in-flight
-        # requests finish. (3.10 cancels every task at once: they become UNKNOWN.)
-        assert unknown == 0
+    # asyncio.run turns Ctrl-C into a cancellation of the main task: in-flight
+    # requests finish.
+    assert unknown == 0
 
 
 @pytest.mark.loopback

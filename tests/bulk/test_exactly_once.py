@@ -5,7 +5,7 @@ from __future__ import annotations
 import collections
 from collections.abc import Callable
 
-import httpx
+import httpx2
 import orjson
 import pytest
 
@@ -169,12 +169,12 @@ async def test_single_mode_settles_a_lost_answer_and_a_real_duplicate(fake: Fake
     assert sorted(stored_phones(fake, "00001")) == [phone(0), phone(1), phone(2)]
 
 
-def _wrapped(fake: FakeThulium, handle: Callable[[httpx.Request], httpx.Response | None]):
+def _wrapped(fake: FakeThulium, handle: Callable[[httpx2.Request], httpx2.Response | None]):
     """An httpx transport into the fake that lets ``handle`` answer some requests first."""
     inner = fake.transport()
 
-    class Wrapper(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    class Wrapper(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             await request.aread()
             answer = handle(request)
             if answer is not None:
@@ -184,7 +184,7 @@ def _wrapped(fake: FakeThulium, handle: Callable[[httpx.Request], httpx.Response
     return Wrapper()
 
 
-def _batch_size(request: httpx.Request) -> int:
+def _batch_size(request: httpx2.Request) -> int:
     if request.method != "POST" or not request.url.path.startswith("/api/batch/"):
         return 0
     return len(orjson.loads(request.content)["records"])
@@ -194,11 +194,11 @@ async def test_413_splits_chunks_until_they_fit(fake: FakeThulium) -> None:
     """A 413 halves the chunk, again and again; every record is stored once."""
     refused = collections.Counter[int]()
 
-    def too_large(request: httpx.Request) -> httpx.Response | None:
+    def too_large(request: httpx2.Request) -> httpx2.Response | None:
         size = _batch_size(request)
         if size > 30:
             refused[size] += 1
-            return httpx.Response(413, text="Request Entity Too Large")
+            return httpx2.Response(413, text="Request Entity Too Large")
         return None
 
     async with quick(fake, transport=_wrapped(fake, too_large)) as client:
@@ -213,8 +213,8 @@ async def test_413_splits_chunks_until_they_fit(fake: FakeThulium) -> None:
 async def test_a_single_item_refused_as_too_large_fails(fake: FakeThulium) -> None:
     """A chunk of one cannot be split: its item fails with the 413."""
 
-    def always(request: httpx.Request) -> httpx.Response | None:
-        return httpx.Response(413) if _batch_size(request) else None
+    def always(request: httpx2.Request) -> httpx2.Response | None:
+        return httpx2.Response(413) if _batch_size(request) else None
 
     async with quick(fake, transport=_wrapped(fake, always)) as client:
         report = await client.bulk.create_records(records(4, ("00001",)))
@@ -227,15 +227,15 @@ async def test_timeouts_split_chunks_and_count_as_maybe_applied(fake: FakeThuliu
     timed_out = collections.Counter[int]()
     inner = fake.transport()
 
-    class Slow(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    class Slow(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             await request.aread()
             size = _batch_size(request)
             if size > 20:
                 timed_out[size] += 1
                 if timed_out[size] % 2:  # every other time the server did apply it
                     await inner.handle_async_request(request)
-                raise httpx.ReadTimeout("timed out", request=request)
+                raise httpx2.ReadTimeout("timed out", request=request)
             return await inner.handle_async_request(request)
 
     async with quick(fake, transport=Slow(), retry=th.RetryPolicy.no_wait(max_attempts=2)) as c:
@@ -250,14 +250,14 @@ async def test_items_missing_from_the_answer_are_resubmitted(fake: FakeThulium) 
     inner = fake.transport()
     dropped = []
 
-    class Forgetful(httpx.AsyncBaseTransport):
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    class Forgetful(httpx2.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
             response = await inner.handle_async_request(request)
             if response.status_code != 207 or dropped:
                 return response
             body = orjson.loads(await response.aread())
             dropped.append(body.pop(phone(3)))
-            return httpx.Response(207, json=body)
+            return httpx2.Response(207, json=body)
 
     async with quick(fake, transport=Forgetful()) as client:
         report = await client.bulk.create_records(records(10, ("00001",)), keep_results=True)

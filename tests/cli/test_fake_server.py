@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from tests.cli.support import invoke, served_process
 
@@ -24,10 +24,10 @@ def test_bad_options_are_refused_by_the_same_parser():
 def test_serves_a_seeded_fake_until_interrupted():
     command = ["thulium_async.cli", "fake-server", "--campaigns", "2", "--records", "7"]
     with served_process(command) as base_url:
-        response = httpx.get(f"{base_url}/outbounds", auth=("api_user", "api_pass"))
+        response = httpx2.get(f"{base_url}/outbounds", auth=("api_user", "api_pass"))
         assert response.status_code == 200
         assert [c["id"] for c in response.json()] == ["00001", "00002"]
-        page = httpx.get(
+        page = httpx2.get(
             f"{base_url}/outbounds/00002/records", auth=("api_user", "api_pass")
         ).json()
         assert page["count"] == 7

@@ -47,9 +47,7 @@ async def test_wrong_webhook_password_is_refused() -> None:
     fake = FakeThulium()
     fake.add_campaign("00001")
     subscription = subscribe_in_process(fake, app, password="wrong")
-    event = OutboundCompleted(
-        id="00001", date=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
-    )
+    event = OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
     fake.emit_webhook(event)
     await fake.aclose()
     assert [d.status_code for d in subscription.deliveries] == [401]
@@ -74,9 +72,7 @@ async def test_events_reach_a_receiver_over_loopback() -> None:
                     "00001", "111222333", status_id=call.status_id
                 )
         fake.emit_webhook(
-            OutboundCompleted(
-                id="00001", date=dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-            )
+            OutboundCompleted(id="00001", date=dt.datetime.now(dt.UTC).replace(microsecond=0))
         )
         await fake.webhooks_settled()
         await fake.aclose()
@@ -91,9 +87,7 @@ async def test_collected_events_follow_the_changes_in_order() -> None:
     events = fake.collect_webhooks()
     async with fake.client() as client:
         await client.outbounds.records.update("00001", "111222333", status_id=5)
-    fake.emit_webhook(
-        OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
-    )
+    fake.emit_webhook(OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
     assert [event.action for event in events] == ["OUTBOUND_RECORD_SAVED", "OUTBOUND_COMPLETED"]
     saved = events[0]
     assert isinstance(saved, OutboundRecordSaved)
@@ -107,7 +101,7 @@ def test_events_emitted_outside_an_event_loop_wait_for_one() -> None:
     app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
     fake = FakeThulium()
     subscribe_in_process(fake, app)
-    when = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     fake.emit_webhook(OutboundCompleted(id="00001", date=when))  # no loop is running here
     fake.emit_webhook(OutboundCompleted(id="00002", date=when))
 

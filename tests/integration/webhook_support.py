@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 
 from thulium_async.testing import FakeThulium
 from thulium_async.testing._webhooks import WebhookSubscription
@@ -28,6 +28,6 @@ def subscribe_in_process(fake: FakeThulium, app: WebhookApp, **options: Any) -> 
     return fake.subscribe_webhooks(
         "http://receiver.local/hooks",
         username=USER,
-        transport=httpx.ASGITransport(app=app),
+        transport=httpx2.ASGITransport(app=app),
         **options,
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import httpcore2
 import httpx
 import pytest
 import respx
@@ -51,9 +52,7 @@ def assert_record_types(record: CampaignRecord) -> None:
     assert record.call_date is not None
     assert record.call_date.tzinfo is WARSAW
     assert record.call_date.utcoffset() == dt.timedelta(hours=2)  # CEST in October
-    assert record.call_date.astimezone(dt.timezone.utc) == dt.datetime(
-        2016, 10, 19, 12, 2, tzinfo=dt.timezone.utc
-    )
+    assert record.call_date.astimezone(dt.UTC) == dt.datetime(2016, 10, 19, 12, 2, tzinfo=dt.UTC)
     assert (record.next_call_date, record.agent_login, record.order) == (None, None, None)
 
 
@@ -205,7 +204,7 @@ async def test_create_record_sends_every_field(router: respx.MockRouter, client:
         dictionary_status_id=8,
         identifier="ID-1",
         agent_login="j.doe",
-        next_call_date=dt.datetime(2018, 5, 24, 10, 24, tzinfo=dt.timezone.utc),
+        next_call_date=dt.datetime(2018, 5, 24, 10, 24, tzinfo=dt.UTC),
         record_fields={"field1": 7, "field2": None},
         order=50,
     )
@@ -369,7 +368,7 @@ async def test_create_after_a_lost_answer_returns_the_existing_record(
 ) -> None:
     """ReadError then a 400 duplicate: the record is looked up, its id returned (2 POSTs, 1 GET)."""
     post = router.post("outbounds/00001/records").mock(
-        side_effect=[httpx.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
+        side_effect=[httpcore2.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
     )
     get = router.get("outbounds/00001/records/333444555").mock(
         return_value=catalog_response("get_campaign_record_by_phone")
@@ -387,7 +386,7 @@ async def test_create_after_a_lost_answer_without_a_record_raises_the_duplicate(
 ) -> None:
     """When the lookup finds nothing (404), the 400 is raised as it came."""
     router.post("outbounds/00001/records").mock(
-        side_effect=[httpx.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
+        side_effect=[httpcore2.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
     )
     get = router.get("outbounds/00001/records/333444555").respond(404, json={"errors": []})
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
@@ -415,7 +414,7 @@ async def test_create_after_a_connect_error_needs_no_lookup(router: respx.MockRo
     """A ConnectError (provably not sent) then 201 returns the new id without any GET."""
     post = router.post("outbounds/00001/records").mock(
         side_effect=[
-            httpx.ConnectError("refused"),
+            httpcore2.ConnectError("refused"),
             catalog_response("create_campaign_record"),
         ]
     )

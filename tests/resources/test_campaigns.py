@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import httpcore2
 import httpx
 import pytest
 import respx
@@ -180,7 +181,7 @@ async def test_agent_actions_send_the_logins(
 async def test_agent_actions_are_repeated_after_a_lost_answer(router: respx.MockRouter) -> None:
     """Setting membership is idempotent: a POST whose answer was lost is sent again."""
     route = router.post("outbounds/00001/set_agents").mock(
-        side_effect=[httpx.ReadError("lost"), httpx.Response(201)]
+        side_effect=[httpcore2.ReadError("lost"), httpx.Response(201)]
     )
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
         await client.outbounds.set_agents("00001", ["anowak"])
@@ -274,7 +275,7 @@ async def test_create_campaign_is_not_retried_after_a_lost_answer(
     router: respx.MockRouter,
 ) -> None:
     """A POST outbounds whose answer was lost is not repeated (a second campaign could appear)."""
-    route = router.post("outbounds").mock(side_effect=httpx.ReadError("lost"))
+    route = router.post("outbounds").mock(side_effect=httpcore2.ReadError("lost"))
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
         with pytest.raises(errors.TransportError) as caught:
             await client.outbounds.create(name="x", dialer="preview", crm=False)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import httpx
+import httpcore2
 import pytest
 import respx
 
@@ -144,7 +144,7 @@ async def test_batch_update_sends_next_call_date_in_account_time(
     route = router.put("batch/outbounds/00001/records").respond(
         207, json={"111222333": {"http_status": 204}}
     )
-    when = dt.datetime(2024, 7, 1, 10, 0, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 7, 1, 10, 0, tzinfo=dt.UTC)
     await client.batch.outbounds.records.update(
         "00001", [RecordUpdate(phone_number="111222333", next_call_date=when)]
     )
@@ -488,7 +488,7 @@ async def test_connect_error_on_batch_create_is_retried(router: respx.MockRouter
     """A batch create that provably never left is sent again and its answer mapped."""
     route = router.post("batch/crm_outbounds/00001/records").mock(
         side_effect=[
-            httpx.ConnectError("refused"),
+            httpcore2.ConnectError("refused"),
             catalog_response("batch_create_crm_campaign_records"),
         ]
     )

@@ -126,7 +126,7 @@ def test_the_catalog_copy_has_the_four_areas() -> None:
 async def test_endpoint_sends_the_catalog_method_and_path(name: str, language: str | None) -> None:
     """The call sends one request with the catalog's method, path and headers, and parses it."""
     entry = catalog()[name]
-    with respx.mock(base_url=BASE_SLASH, assert_all_called=True) as router:
+    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=True) as router:
         route = router.route().mock(return_value=catalog_response(name))
         async with make_client(language=language) as client:
             result = await CALLS[name](client)

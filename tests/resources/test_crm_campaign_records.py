@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import httpcore2
 import httpx
 import pytest
 import respx
@@ -202,7 +203,7 @@ async def test_copy_notes_posts_an_empty_body(router: respx.MockRouter, client: 
 async def test_copy_notes_is_not_retried_after_a_lost_answer(router: respx.MockRouter) -> None:
     """Notes could be copied twice, so a lost copy_notes answer is not repeated."""
     route = router.post("crm_outbounds/00001/records/441/copy_notes").mock(
-        side_effect=httpx.ReadError("lost")
+        side_effect=httpcore2.ReadError("lost")
     )
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
         with pytest.raises(errors.TransportError):
@@ -215,7 +216,7 @@ async def test_crm_create_after_a_lost_answer_returns_the_existing_record(
 ) -> None:
     """ReadError then 400: the customer's record is looked up and its id returned."""
     post = router.post("crm_outbounds/00001/records").mock(
-        side_effect=[httpx.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
+        side_effect=[httpcore2.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
     )
     get = router.get("crm_outbounds/00001/records/441").mock(
         return_value=catalog_response("get_crm_campaign_record")
@@ -242,7 +243,7 @@ async def test_crm_create_after_a_connect_error_needs_no_lookup(router: respx.Mo
     """A ConnectError then 201 returns the new id with no GET."""
     post = router.post("crm_outbounds/00001/records").mock(
         side_effect=[
-            httpx.ConnectError("refused"),
+            httpcore2.ConnectError("refused"),
             catalog_response("create_crm_campaign_record"),
         ]
     )

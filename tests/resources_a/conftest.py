@@ -15,14 +15,14 @@ from .support import BASE_SLASH, make_client
 @pytest.fixture
 def router() -> Iterator[respx.MockRouter]:
     """A respx router on the account's base URL; every route it holds must be called."""
-    with respx.mock(base_url=BASE_SLASH, assert_all_called=True) as mock:
+    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=True) as mock:
         yield mock
 
 
 @pytest.fixture
 def guard() -> Iterator[respx.MockRouter]:
     """A router that answers anything with 500 and records it: for "no request sent" tests."""
-    with respx.mock(base_url=BASE_SLASH, assert_all_called=False) as mock:
+    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=False) as mock:
         mock.route(name="anything").respond(500)
         yield mock
 

@@ -78,7 +78,7 @@ def test_duration_converts_on_demand() -> None:
 async def test_datetimes_go_out_with_seconds(router: respx.MockRouter, client: th.Client) -> None:
     """Datetime bounds are sent as 'YYYY-MM-DD hh:mm:ss' in the account's zone."""
     route = router.get("agents_work_report").respond(200, json=[])
-    utc = dt.timezone.utc
+    utc = dt.UTC
     await client.agents_work_report.list(
         agent_group_ids=[2],
         date_from=dt.datetime(2019, 11, 1, 10, 12, tzinfo=utc),

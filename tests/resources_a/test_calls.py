@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import httpcore2
 import httpx
+import httpx2
 import pytest
 import respx
 
@@ -196,10 +198,10 @@ async def test_failed_download_keeps_the_old_file(
 ) -> None:
     """A body cut short is a TransportError; the existing file stays and no part file remains."""
 
-    class Cut(httpx.AsyncByteStream):
+    class Cut(httpx2.AsyncByteStream):
         async def __aiter__(self):  # type: ignore[override]
             yield AUDIO[:1000]
-            raise httpx.ReadError("connection reset")
+            raise httpcore2.ReadError("connection reset")
 
     router.get("recordings/download").mock(return_value=httpx.Response(200, stream=Cut()))
     target = tmp_path / "call.wav"
@@ -213,7 +215,7 @@ async def test_failed_download_keeps_the_old_file(
 async def test_short_body_is_detected(router: respx.MockRouter, client: th.Client) -> None:
     """Fewer bytes than Content-Length announced is a TransportError, not a silent short file."""
 
-    class Short(httpx.AsyncByteStream):
+    class Short(httpx2.AsyncByteStream):
         async def __aiter__(self):  # type: ignore[override]
             yield b"abc"
 

@@ -116,7 +116,7 @@ async def test_schedule_queue_call(router: respx.MockRouter, client: th.Client) 
     route = router.post("queues/2/schedule_call").mock(
         return_value=catalog_response("schedule_queue_call")
     )
-    call_at = dt.datetime(2020, 11, 6, 13, 42, 11, tzinfo=dt.timezone.utc)
+    call_at = dt.datetime(2020, 11, 6, 13, 42, 11, tzinfo=dt.UTC)
     assert await client.queues.schedule_call(2, phone_number="500333222", call_at=call_at) is None
     assert_request(
         route.calls.last.request,

@@ -71,7 +71,7 @@ async def test_summary_sends_every_filter_in_wire_form(
 ) -> None:
     """Datetimes go out with seconds in Warsaw time; arrays repeat ``name[]``; flags are true."""
     route = router.get(PATH).mock(return_value=json_response([]))
-    moment = dt.datetime(2019, 11, 1, 10, 12, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2019, 11, 1, 10, 12, tzinfo=dt.UTC)
     await client.chats.reports.summary.list(
         date_from=moment,
         date_to="2019-11-02 11:12:00",

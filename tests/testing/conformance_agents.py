@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-import httpx
+import httpx2
 from fake_support import AUTH
 
 from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium
@@ -55,8 +55,8 @@ def in_call(fake: FakeThulium) -> None:
 def send_action(fake: FakeThulium, action: str) -> None:
     """POST agents/jkowalski/{action} in process (the setups run outside an event loop)."""
 
-    async def go() -> httpx.Response:
-        async with httpx.AsyncClient(
+    async def go() -> httpx2.Response:
+        async with httpx2.AsyncClient(
             transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH
         ) as client:
             return await client.post(f"agents/jkowalski/{action}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from thulium_async.testing import FakeThulium
 
@@ -24,7 +24,7 @@ def populate(fake: FakeThulium) -> FakeThulium:
     return fake
 
 
-def error(response: httpx.Response) -> tuple[int, str, int]:
+def error(response: httpx2.Response) -> tuple[int, str, int]:
     """(status, message, code) of a Thulium error answer, checking the body's format."""
     body = response.json()
     assert set(body) == {"request_id", "errors"}

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 from fake_support import AUTH, error, populate
 
@@ -16,15 +16,15 @@ NOW = dt.datetime(2024, 5, 6, 9, 30, 15)
 
 
 @contextlib.asynccontextmanager
-async def http_into(fake: FakeThulium) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(
+async def http_into(fake: FakeThulium) -> AsyncIterator[httpx2.AsyncClient]:
+    async with httpx2.AsyncClient(
         transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH
     ) as client:
         yield client
 
 
 @pytest.fixture
-async def pinned() -> AsyncIterator[tuple[FakeThulium, httpx.AsyncClient]]:
+async def pinned() -> AsyncIterator[tuple[FakeThulium, httpx2.AsyncClient]]:
     """A populated fake whose clock reads NOW, and a client into it."""
     fake = populate(FakeThulium(wall_clock=lambda: NOW))
     async with http_into(fake) as http:

@@ -6,14 +6,14 @@ import datetime as dt
 import io
 import wave
 
-import httpx
+import httpx2
 import pytest
 from fake_support import error
 
 from thulium_async.testing import FakeThulium
 
 
-async def ids(http: httpx.AsyncClient, url: str = "connections", **params: object) -> list[str]:
+async def ids(http: httpx2.AsyncClient, url: str = "connections", **params: object) -> list[str]:
     response = await http.get(url, params=params)
     assert response.status_code == 200, response.text
     return [item["connection_id"] for item in response.json()["result"]]

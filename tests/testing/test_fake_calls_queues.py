@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 from fake_support import AUTH, error
 
@@ -14,8 +14,8 @@ from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium, ManualClock
 
 
 @contextlib.asynccontextmanager
-async def http_into(fake: FakeThulium) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(
+async def http_into(fake: FakeThulium) -> AsyncIterator[httpx2.AsyncClient]:
+    async with httpx2.AsyncClient(
         transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH
     ) as client:
         yield client

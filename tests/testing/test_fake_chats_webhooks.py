@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import httpx
+import httpx2
 import pytest
 from fake_support import error, populate
 
@@ -236,7 +236,7 @@ async def test_only_the_subscribed_actions_are_delivered(fake):
     fake.subscribe_webhooks(
         "http://receiver.local/hooks",
         actions={"CHAT_CONVERSATION_CLOSED"},
-        transport=httpx.ASGITransport(app=app),
+        transport=httpx2.ASGITransport(app=app),
     )
     cid = fake.add_chat(closed=False)
     fake.chat_reply(cid, "jkowalski", "Hi")

@@ -21,7 +21,7 @@ import conformance_calls
 import conformance_chats
 import conformance_crm
 import conformance_tickets
-import httpx
+import httpx2
 import pytest
 import yaml
 from fake_support import AUTH
@@ -262,12 +262,12 @@ def build_request(endpoint: dict[str, Any]) -> tuple[str, str, Any]:
     return endpoint["method"], path, json.loads(example) if example.strip() else None
 
 
-def send(fake: FakeThulium, method: str, target: str, body: Any) -> httpx.Response:
+def send(fake: FakeThulium, method: str, target: str, body: Any) -> httpx2.Response:
     """One request in process; these tests are synchronous, so each runs its own loop."""
 
-    async def go() -> httpx.Response:
+    async def go() -> httpx2.Response:
         transport = fake.transport()
-        async with httpx.AsyncClient(
+        async with httpx2.AsyncClient(
             transport=transport, base_url=IN_PROCESS_BASE_URL, auth=AUTH
         ) as c:
             if isinstance(body, bytes):

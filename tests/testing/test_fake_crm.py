@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 from fake_support import error
 
@@ -23,7 +23,7 @@ FULL_ADDRESS = {
 }
 
 
-def names(response: httpx.Response) -> list[str]:
+def names(response: httpx2.Response) -> list[str]:
     assert response.status_code == 200, response.text
     return [company["name"] for company in response.json()]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 from fake_support import AUTH, CRM_MY_RECORD, CRM_NO_CALL, CRM_TO_CALL, TO_CALL, error
 
@@ -24,9 +24,9 @@ def clocked() -> FakeThulium:
 
 
 @pytest.fixture
-async def pinned(clocked: FakeThulium) -> AsyncIterator[httpx.AsyncClient]:
+async def pinned(clocked: FakeThulium) -> AsyncIterator[httpx2.AsyncClient]:
     """A plain httpx client into ``clocked``."""
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         transport=clocked.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH
     ) as client:
         yield client

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 from fake_support import error
 
@@ -21,7 +21,7 @@ async def test_wrong_credentials_get_401_and_change_nothing(api, fake, auth):
 
 async def test_basic_scheme_is_case_insensitive(fake):
     transport = fake.transport()
-    async with httpx.AsyncClient(transport=transport, base_url=IN_PROCESS_BASE_URL) as client:
+    async with httpx2.AsyncClient(transport=transport, base_url=IN_PROCESS_BASE_URL) as client:
         # base64("api_user:api_pass")
         headers = {"Authorization": "basic YXBpX3VzZXI6YXBpX3Bhc3M="}
         assert (await client.get("agents", headers=headers)).status_code == 200
@@ -30,7 +30,7 @@ async def test_basic_scheme_is_case_insensitive(fake):
 async def test_credentials_are_the_constructor_arguments():
     fake = FakeThulium("robot", "s3cret")
     transport = fake.transport()
-    async with httpx.AsyncClient(transport=transport, base_url=IN_PROCESS_BASE_URL) as client:
+    async with httpx2.AsyncClient(transport=transport, base_url=IN_PROCESS_BASE_URL) as client:
         assert (await client.get("agents", auth=("robot", "s3cret"))).status_code == 200
         assert (await client.get("agents", auth=("api_user", "api_pass"))).status_code == 401
 
@@ -99,7 +99,7 @@ async def test_unsimulated_endpoints_answer_501_naming_them(api, method, path, n
 
 
 async def test_paths_outside_api_are_not_simulated_either(fake):
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         transport=fake.transport(),
         base_url="http://fake.thulium.local",
         auth=("api_user", "api_pass"),

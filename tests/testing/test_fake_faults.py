@@ -6,22 +6,22 @@ import asyncio
 import time
 
 import attrs
-import httpx
+import httpx2
 import pytest
 from fake_support import AUTH, error, populate
 
 from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium, Fault, FaultPlan
 
 
-def client_for(fake: FakeThulium) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH)
+def client_for(fake: FakeThulium) -> httpx2.AsyncClient:
+    return httpx2.AsyncClient(transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH)
 
 
-async def post(client: httpx.AsyncClient, phone: str) -> int | str:
+async def post(client: httpx2.AsyncClient, phone: str) -> int | str:
     """Status of adding a record, or the name of the transport error."""
     try:
         response = await client.post("outbounds/00001/records", json={"phone_number": phone})
-    except httpx.TransportError as exc:
+    except httpx2.TransportError as exc:
         return type(exc).__name__
     return response.status_code
 
@@ -48,7 +48,7 @@ async def test_error_answers_change_nothing(fault, status, message):
 async def test_drop_before_commit_raises_without_applying():
     fake = populate(FakeThulium(faults=FaultPlan(on_requests={1: Fault.DROP_BEFORE_COMMIT})))
     async with client_for(fake) as client:
-        with pytest.raises(httpx.RemoteProtocolError):
+        with pytest.raises(httpx2.RemoteProtocolError):
             await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
     assert fake.records("00001") == []
 
@@ -56,7 +56,7 @@ async def test_drop_before_commit_raises_without_applying():
 async def test_drop_after_commit_applies_then_raises():
     fake = populate(FakeThulium(faults=FaultPlan(on_requests={1: Fault.DROP_AFTER_COMMIT})))
     async with client_for(fake) as client:
-        with pytest.raises(httpx.RemoteProtocolError):
+        with pytest.raises(httpx2.RemoteProtocolError):
             await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
         # the ambiguous case: a retry of the same POST now meets the duplicate rule
         again = await client.post("outbounds/00001/records", json={"phone_number": "600100200"})

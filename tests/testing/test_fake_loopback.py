@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-import httpx
+import httpx2
 import pytest
 from fake_support import AUTH, populate
 
@@ -23,17 +23,17 @@ async def test_serve_binds_loopback_on_a_free_port_and_stops_cleanly(fake):
     async with fake.serve() as base_url:
         assert base_url.startswith("http://127.0.0.1:")
         assert base_url.endswith("/api")
-        async with httpx.AsyncClient(base_url=base_url, auth=AUTH) as client:
+        async with httpx2.AsyncClient(base_url=base_url, auth=AUTH) as client:
             assert (await client.get("agents")).status_code == 200
-    with pytest.raises(httpx.ConnectError):
-        async with httpx.AsyncClient(base_url=base_url, auth=AUTH) as client:
+    with pytest.raises(httpx2.ConnectError):
+        async with httpx2.AsyncClient(base_url=base_url, auth=AUTH) as client:
             await client.get("agents")
     async with fake.serve() as second_url:  # serving again works
         assert second_url.startswith("http://127.0.0.1:")
 
 
 async def test_state_is_shared_between_http_and_in_process(fake):
-    async with fake.serve() as base_url, httpx.AsyncClient(base_url=base_url, auth=AUTH) as client:
+    async with fake.serve() as base_url, httpx2.AsyncClient(base_url=base_url, auth=AUTH) as client:
         await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
     assert [r["phone_number"] for r in fake.records("00001")] == ["600100200"]
 
@@ -43,11 +43,11 @@ async def test_state_is_shared_between_http_and_in_process(fake):
 )
 async def test_drops_really_cut_the_connection(fault, applied):
     fake = populate(FakeThulium(faults=FaultPlan(on_requests={1: fault})))
-    async with fake.serve() as base_url, httpx.AsyncClient(base_url=base_url, auth=AUTH) as client:
-        with pytest.raises(httpx.TransportError) as caught:
+    async with fake.serve() as base_url, httpx2.AsyncClient(base_url=base_url, auth=AUTH) as client:
+        with pytest.raises(httpx2.TransportError) as caught:
             await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
         # a transport error, not a 500: nothing complete came back
-        assert isinstance(caught.value, httpx.RemoteProtocolError)
+        assert isinstance(caught.value, httpx2.RemoteProtocolError)
         assert (await client.get("agents")).status_code == 200  # the next request is served
     assert len(fake.records("00001")) == int(applied)
     assert fake.counters.drops == 1
@@ -55,10 +55,10 @@ async def test_drops_really_cut_the_connection(fault, applied):
 
 async def test_concurrency_cap_over_loopback():
     fake = populate(FakeThulium(faults=FaultPlan(latency=0.3, max_concurrency=3)))
-    limits = httpx.Limits(max_connections=8)
+    limits = httpx2.Limits(max_connections=8)
     async with (
         fake.serve() as base_url,
-        httpx.AsyncClient(base_url=base_url, auth=AUTH, limits=limits) as client,
+        httpx2.AsyncClient(base_url=base_url, auth=AUTH, limits=limits) as client,
     ):
         responses = await asyncio.gather(*(client.get("agents") for _ in range(8)))
     statuses = [r.status_code for r in responses]
@@ -93,7 +93,7 @@ def test_standalone_process_serves_seeded_data_and_stops_on_sigint():
     try:
         base_url = _read_url(proc, timeout=15)
         assert base_url.startswith("http://127.0.0.1:")
-        with httpx.Client(base_url=base_url, auth=AUTH) as client:
+        with httpx2.Client(base_url=base_url, auth=AUTH) as client:
             assert client.get("outbounds/00001/records").json()["count"] == 3
             assert client.get("crm_outbounds/00002/records").json()["count"] == 3
             assert [a["login"] for a in client.get("agents").json()][1:] == ["jkowalski", "anowak"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 from fake_support import AUTH, error, populate
 
@@ -12,7 +12,7 @@ from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium
 @pytest.fixture(params=[True, False], ids=["strict", "lenient"])
 async def both(request):
     fake = populate(FakeThulium(strict=request.param))
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH
     ) as client:
         yield fake, client

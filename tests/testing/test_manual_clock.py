@@ -20,7 +20,7 @@ def test_advance_moves_and_returns_the_new_time():
 
 def test_an_aware_start_is_refused():
     with pytest.raises(ValueError, match="naive"):
-        ManualClock(dt.datetime(2024, 5, 6, tzinfo=dt.timezone.utc))
+        ManualClock(dt.datetime(2024, 5, 6, tzinfo=dt.UTC))
 
 
 async def test_the_fake_dates_what_it_creates_by_the_clock():

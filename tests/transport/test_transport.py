@@ -6,7 +6,9 @@ import logging
 import pickle
 
 import anyio
+import httpcore2
 import httpx
+import httpx2
 import pytest
 import respx
 
@@ -23,9 +25,9 @@ def make_client(**kwargs: object) -> th.Client:
     return th.Client(BASE, auth=("api_user", "api_pass"), **options)  # type: ignore[arg-type]
 
 
-async def test_get_is_retried_on_503_then_succeeds(respx_mock: respx.MockRouter) -> None:
+async def test_get_is_retried_on_503_then_succeeds(httpx2_mock: respx.MockRouter) -> None:
     """A 503 on a GET is retried and the second answer is returned."""
-    route = respx_mock.get(f"{BASE}/outbounds").mock(
+    route = httpx2_mock.get(f"{BASE}/outbounds").mock(
         side_effect=[httpx.Response(503), httpx.Response(200, json=[])]
     )
     async with make_client() as client:
@@ -34,9 +36,9 @@ async def test_get_is_retried_on_503_then_succeeds(respx_mock: respx.MockRouter)
     assert route.call_count == 2
 
 
-async def test_attempts_stop_at_max_attempts(respx_mock: respx.MockRouter) -> None:
+async def test_attempts_stop_at_max_attempts(httpx2_mock: respx.MockRouter) -> None:
     """After max_attempts failures the last error is raised with its attempt count."""
-    route = respx_mock.get(f"{BASE}/outbounds").respond(
+    route = httpx2_mock.get(f"{BASE}/outbounds").respond(
         502, json={"request_id": "r1", "errors": []}
     )
     async with make_client(retry=th.RetryPolicy.no_wait(max_attempts=3)) as client:
@@ -47,18 +49,18 @@ async def test_attempts_stop_at_max_attempts(respx_mock: respx.MockRouter) -> No
     assert caught.value.request_id == "r1"
 
 
-async def test_plain_post_is_not_retried_on_500(respx_mock: respx.MockRouter) -> None:
+async def test_plain_post_is_not_retried_on_500(httpx2_mock: respx.MockRouter) -> None:
     """A POST that may have been applied is not repeated."""
-    route = respx_mock.post(f"{BASE}/outbounds").respond(500)
+    route = httpx2_mock.post(f"{BASE}/outbounds").respond(500)
     async with make_client() as client:
         with pytest.raises(errors.ServerError):
             await client.outbounds.create(name="x", dialer="preview", crm=False)
     assert route.call_count == 1
 
 
-async def test_429_with_retry_after_pauses_the_whole_client(respx_mock: respx.MockRouter) -> None:
+async def test_429_with_retry_after_pauses_the_whole_client(httpx2_mock: respx.MockRouter) -> None:
     """A 429's Retry-After holds every request of the client, then the call succeeds."""
-    respx_mock.get(f"{BASE}/outbounds").mock(
+    httpx2_mock.get(f"{BASE}/outbounds").mock(
         side_effect=[
             httpx.Response(429, headers={"Retry-After": "0.2"}),
             httpx.Response(200, json=[]),
@@ -73,10 +75,10 @@ async def test_429_with_retry_after_pauses_the_whole_client(respx_mock: respx.Mo
 
 
 async def test_retry_is_logged_at_info_without_credentials(
-    respx_mock: respx.MockRouter, caplog: pytest.LogCaptureFixture
+    httpx2_mock: respx.MockRouter, caplog: pytest.LogCaptureFixture
 ) -> None:
     """One INFO line per retry with reason and delay; DEBUG lines never hold the password."""
-    respx_mock.get(f"{BASE}/outbounds").mock(
+    httpx2_mock.get(f"{BASE}/outbounds").mock(
         side_effect=[httpx.Response(503), httpx.Response(200, json=[])]
     )
     caplog.set_level(logging.DEBUG, logger="thulium_async")
@@ -93,9 +95,9 @@ async def test_retry_is_logged_at_info_without_credentials(
     assert "GET https://acme.thulium.com/api/outbounds -> 200" in text
 
 
-async def test_hooks_see_every_attempt(respx_mock: respx.MockRouter) -> None:
+async def test_hooks_see_every_attempt(httpx2_mock: respx.MockRouter) -> None:
     """Request, response and retry hooks fire once per attempt; a raising hook is ignored."""
-    respx_mock.get(f"{BASE}/outbounds").mock(
+    httpx2_mock.get(f"{BASE}/outbounds").mock(
         side_effect=[httpx.Response(503), httpx.Response(200, json=[])]
     )
     seen: list[str] = []
@@ -113,9 +115,9 @@ async def test_hooks_see_every_attempt(respx_mock: respx.MockRouter) -> None:
     assert seen == ["req1", "resp503", "retry1", "req2", "resp200"]
 
 
-async def test_capture_responses_exposes_raw_answers(respx_mock: respx.MockRouter) -> None:
+async def test_capture_responses_exposes_raw_answers(httpx2_mock: respx.MockRouter) -> None:
     """Raw status, headers, request id and timing are reachable for any call."""
-    respx_mock.get(f"{BASE}/outbounds").respond(200, json=[], headers={"X-Request-Id": "abc123"})
+    httpx2_mock.get(f"{BASE}/outbounds").respond(200, json=[], headers={"X-Request-Id": "abc123"})
     async with make_client() as client:
         with th.capture_responses() as log:
             await client.outbounds.list()
@@ -125,10 +127,10 @@ async def test_capture_responses_exposes_raw_answers(respx_mock: respx.MockRoute
     assert log.last.headers["x-request-id"] == "abc123"
 
 
-async def test_capture_blocks_nest(respx_mock: respx.MockRouter) -> None:
+async def test_capture_blocks_nest(httpx2_mock: respx.MockRouter) -> None:
     """An inner block never hides responses from an outer one; each sees its own span."""
-    respx_mock.get(f"{BASE}/outbounds").respond(200, json=[])
-    respx_mock.get(f"{BASE}/agents").respond(200, json=[])
+    httpx2_mock.get(f"{BASE}/outbounds").respond(200, json=[])
+    httpx2_mock.get(f"{BASE}/agents").respond(200, json=[])
     async with make_client() as client:
         with th.capture_responses() as outer:
             await client.outbounds.list()
@@ -139,9 +141,11 @@ async def test_capture_blocks_nest(respx_mock: respx.MockRouter) -> None:
     assert [r.url.rsplit("/", 1)[1] for r in inner] == ["agents"]
 
 
-async def test_with_options_shares_the_limiter_and_pool(respx_mock: respx.MockRouter) -> None:
+async def test_with_options_shares_the_limiter_and_pool(httpx2_mock: respx.MockRouter) -> None:
     """A clone shares connections and limiter; a new rate_limit gets its own limiter."""
-    respx_mock.get(f"{BASE}/outbounds").mock(side_effect=[httpx.Response(503), httpx.Response(503)])
+    httpx2_mock.get(f"{BASE}/outbounds").mock(
+        side_effect=[httpx.Response(503), httpx.Response(503)]
+    )
     async with make_client() as client:
         clone = client.with_options(retry=th.RetryPolicy.disabled(), timeout=5)
         assert clone.limiter is client.limiter
@@ -156,9 +160,9 @@ async def test_with_options_shares_the_limiter_and_pool(respx_mock: respx.MockRo
         assert not client._transport.http.is_closed
 
 
-async def test_generic_request_reaches_unwrapped_endpoints(respx_mock: respx.MockRouter) -> None:
+async def test_generic_request_reaches_unwrapped_endpoints(httpx2_mock: respx.MockRouter) -> None:
     """client.request applies auth and limits to any path."""
-    route = respx_mock.get(f"{BASE}/tickets/5").respond(200, json={"ticket_id": 5})
+    route = httpx2_mock.get(f"{BASE}/tickets/5").respond(200, json={"ticket_id": 5})
     async with make_client(language="pl") as client:
         raw = await client.request("get", "tickets/5", params=[("a", "1")])
     assert raw.json() == {"ticket_id": 5}
@@ -168,20 +172,20 @@ async def test_generic_request_reaches_unwrapped_endpoints(respx_mock: respx.Moc
     assert request.url.params["a"] == "1"
 
 
-async def test_empty_and_list_bodies_on_2xx_are_success(respx_mock: respx.MockRouter) -> None:
+async def test_empty_and_list_bodies_on_2xx_are_success(httpx2_mock: respx.MockRouter) -> None:
     """Action endpoints answering 200/201 with no body or [] are success."""
-    respx_mock.post(f"{BASE}/outbounds/00001/add_agents").respond(200, content=b"")
-    respx_mock.post(f"{BASE}/outbounds/00001/set_agents").respond(201, json=[])
+    httpx2_mock.post(f"{BASE}/outbounds/00001/add_agents").respond(200, content=b"")
+    httpx2_mock.post(f"{BASE}/outbounds/00001/set_agents").respond(201, json=[])
     async with make_client() as client:
         assert await client.outbounds.add_agents("00001", ["a"]) is None
         assert await client.outbounds.set_agents("00001", ["a"]) is None
 
 
 async def test_connect_error_becomes_transport_error_and_pickles(
-    respx_mock: respx.MockRouter,
+    httpx2_mock: respx.MockRouter,
 ) -> None:
     """httpx failures surface as our TransportError, never httpx's, and survive pickling."""
-    respx_mock.get(f"{BASE}/outbounds").mock(side_effect=httpx.ConnectError("refused"))
+    httpx2_mock.get(f"{BASE}/outbounds").mock(side_effect=httpcore2.ConnectError("refused"))
     async with make_client(retry=th.RetryPolicy.disabled()) as client:
         with pytest.raises(errors.TransportError) as caught:
             await client.outbounds.list()
@@ -219,11 +223,11 @@ def test_from_env_reads_the_three_variables(monkeypatch: pytest.MonkeyPatch) -> 
 def test_runs_on_trio() -> None:
     """The client works under trio through anyio (any httpx transport)."""
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json=[{"id": "00001", "name": "A", "crm": False}])
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(200, json=[{"id": "00001", "name": "A", "crm": False}])
 
     async def main() -> list[th.models.Campaign]:
-        async with make_client(transport=httpx.MockTransport(handler)) as client:
+        async with make_client(transport=httpx2.MockTransport(handler)) as client:
             return await client.outbounds.list()
 
     campaigns = anyio.run(main, backend="trio")
@@ -274,11 +278,11 @@ async def test_default_transport_spreads_load_over_small_pools() -> None:
 
 
 async def test_stream_reads_the_body_in_chunks_and_frees_the_slot(
-    respx_mock: respx.MockRouter,
+    httpx2_mock: respx.MockRouter,
 ) -> None:
     """transport.stream yields a streamed response and releases its limiter slot on exit."""
-    respx_mock.get(f"{BASE}/recordings/7/download").respond(200, content=b"x" * 100_000)
-    respx_mock.get(f"{BASE}/recordings/8/download").respond(
+    httpx2_mock.get(f"{BASE}/recordings/7/download").respond(200, content=b"x" * 100_000)
+    httpx2_mock.get(f"{BASE}/recordings/8/download").respond(
         404, json={"errors": [{"message": "No."}]}
     )
     async with make_client() as client:

@@ -10,7 +10,7 @@ import logging
 import threading
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from starlette.applications import Starlette
 from starlette.routing import Mount, Route
@@ -32,8 +32,10 @@ def basic(user: str, password: str) -> str:
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
 
 
-def client_for(app: Any) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://thulium.test")
+def client_for(app: Any) -> httpx2.AsyncClient:
+    return httpx2.AsyncClient(
+        transport=httpx2.ASGITransport(app=app), base_url="http://thulium.test"
+    )
 
 
 async def post(
@@ -42,7 +44,7 @@ async def post(
     content_type: str | None = CONTENT_TYPE,
     path: str = "/",
     **headers: str,
-) -> httpx.Response:
+) -> httpx2.Response:
     if content_type is not None:
         headers["content-type"] = content_type
     async with client_for(app) as client:

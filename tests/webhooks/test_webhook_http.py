@@ -9,7 +9,7 @@ import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 import uvicorn
 
@@ -88,7 +88,7 @@ async def test_events_over_http(webhooks: tuple[wh.WebhookApp, Served]) -> None:
     app.on_any(everything.append)
 
     sent = [completed(n) for n in range(20)]
-    async with httpx.AsyncClient(base_url=served.url, headers={"authorization": AUTH}) as client:
+    async with httpx2.AsyncClient(base_url=served.url, headers={"authorization": AUTH}) as client:
         bodies = [wh.encode_event(event, form=n % 2 == 0) for n, event in enumerate(sent)]
         responses = await asyncio.gather(
             *(client.post("/thulium/", content=b, headers={"content-type": ct}) for b, ct in bodies)

@@ -75,7 +75,7 @@ def test_form_encoding_writes_null_for_empty_values() -> None:
 
 
 def test_dates_are_written_in_the_account_zone() -> None:
-    moment = dt.datetime(2016, 4, 20, 7, 46, 24, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2016, 4, 20, 7, 46, 24, tzinfo=dt.UTC)
     body, _ = wh.encode_event(wh.AgentLoggedIn(agent_login="jk", date=moment))
     assert b"date=2016-04-20+09%3A46%3A24" in body
 

@@ -1,18 +1,17 @@
-"""An httpx transport that sends through aiohttp (the ``aiohttp`` extra).
+"""An httpx2 transport that sends through aiohttp (the ``aiohttp`` extra).
 
 aiohttp costs 5-6x less CPU per request than httpcore (perf-baselines §2), so
 this transport lets one process reach a few thousand requests per second while
-keeping the httpx request/response types everything above it relies on.
+keeping the httpx2 request/response types everything above it relies on.
 asyncio only: aiohttp does not run on trio.
 """
 
 from __future__ import annotations
 
-import asyncio
 import ssl
 from typing import Any
 
-import httpx
+import httpx2
 
 try:
     import aiohttp
@@ -24,7 +23,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 __all__ = ["AiohttpTransport"]
 
 
-def _timeout(request: httpx.Request) -> aiohttp.ClientTimeout:
+def _timeout(request: httpx2.Request) -> aiohttp.ClientTimeout:
     timeouts: dict[str, Any] = request.extensions.get("timeout", {})
     return aiohttp.ClientTimeout(
         total=None,
@@ -34,8 +33,8 @@ def _timeout(request: httpx.Request) -> aiohttp.ClientTimeout:
     )
 
 
-class AiohttpTransport(httpx.AsyncBaseTransport):
-    """Sends httpx requests with one aiohttp session (TLS verification on)."""
+class AiohttpTransport(httpx2.AsyncBaseTransport):
+    """Sends httpx2 requests with one aiohttp session (TLS verification on)."""
 
     def __init__(self, *, max_connections: int = 32, verify: ssl.SSLContext | bool = True) -> None:
         self._max_connections = max_connections
@@ -52,7 +51,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 ssl=self._ssl,
                 enable_cleanup_closed=False,
             )
-            # No cookie jar, no auto decompression surprises: httpx semantics.
+            # No cookie jar, no auto decompression surprises: httpx2 semantics.
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),
@@ -61,8 +60,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             )
         return self._session
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send one request; aiohttp errors become the httpx errors a socket would give."""
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        """Send one request; aiohttp errors become the httpx2 errors a socket would give."""
         session = self._get_session()
         body = request.content if request.method not in ("GET", "HEAD") or request.content else None
         try:
@@ -80,20 +79,20 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 ]
                 status = response.status
         except aiohttp.ClientConnectorError as exc:
-            raise httpx.ConnectError(str(exc), request=request) from exc
+            raise httpx2.ConnectError(str(exc), request=request) from exc
         except aiohttp.ServerTimeoutError as exc:
-            raise httpx.ReadTimeout(str(exc), request=request) from exc
+            raise httpx2.ReadTimeout(str(exc), request=request) from exc
         except (aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError) as exc:
-            raise httpx.RemoteProtocolError(str(exc), request=request) from exc
+            raise httpx2.RemoteProtocolError(str(exc), request=request) from exc
         except aiohttp.ClientOSError as exc:
-            raise httpx.ReadError(str(exc), request=request) from exc
-        except asyncio.TimeoutError as exc:
-            raise httpx.ReadTimeout("timed out", request=request) from exc
+            raise httpx2.ReadError(str(exc), request=request) from exc
+        except TimeoutError as exc:
+            raise httpx2.ReadTimeout("timed out", request=request) from exc
         except aiohttp.ClientError as exc:
-            raise httpx.TransportError(str(exc), request=request) from exc
-        # Content-Encoding was already undone by aiohttp; keep httpx from decoding twice.
+            raise httpx2.TransportError(str(exc), request=request) from exc
+        # Content-Encoding was already undone by aiohttp; keep httpx2 from decoding twice.
         headers = [(k, v) for k, v in headers if k.lower() != "content-encoding"]
-        return httpx.Response(status, headers=headers, content=content, request=request)
+        return httpx2.Response(status, headers=headers, content=content, request=request)
 
     async def aclose(self) -> None:
         """Close the aiohttp session and its connections."""

@@ -1,4 +1,4 @@
-"""The default transport: several small httpx connection pools behind one facade.
+"""The default transport: several small httpx2 connection pools behind one facade.
 
 httpcore's pool does work quadratic in its own size on every request
 (perf-baselines §2.2: flat up to 8 connections, collapsing from 16 on), so one
@@ -15,17 +15,17 @@ import math
 import ssl
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 
 __all__ = ["CONNECTIONS_PER_POOL", "ShardedTransport"]
 
 CONNECTIONS_PER_POOL = 8
 
 
-class _TrackedStream(httpx.AsyncByteStream):
+class _TrackedStream(httpx2.AsyncByteStream):
     """Counts a pool as busy until the response body is closed."""
 
-    def __init__(self, inner: httpx.AsyncByteStream, transport: ShardedTransport, shard: int):
+    def __init__(self, inner: httpx2.AsyncByteStream, transport: ShardedTransport, shard: int):
         self._inner = inner
         self._transport = transport
         self._shard = shard
@@ -42,7 +42,7 @@ class _TrackedStream(httpx.AsyncByteStream):
         await self._inner.aclose()
 
 
-class ShardedTransport(httpx.AsyncBaseTransport):
+class ShardedTransport(httpx2.AsyncBaseTransport):
     """``max_connections`` spread over pools of at most 8 connections each."""
 
     def __init__(
@@ -55,7 +55,7 @@ class ShardedTransport(httpx.AsyncBaseTransport):
     ) -> None:
         count = max(1, math.ceil(max_connections / CONNECTIONS_PER_POOL))
         per_pool = min(CONNECTIONS_PER_POOL, max_connections)
-        limits = httpx.Limits(
+        limits = httpx2.Limits(
             max_connections=per_pool,
             max_keepalive_connections=per_pool,
             keepalive_expiry=keepalive_expiry,
@@ -64,7 +64,7 @@ class ShardedTransport(httpx.AsyncBaseTransport):
             # One TLS context for all pools: building one costs milliseconds.
             verify = ssl.create_default_context()
         self._pools = [
-            httpx.AsyncHTTPTransport(limits=limits, verify=verify, http2=http2)
+            httpx2.AsyncHTTPTransport(limits=limits, verify=verify, http2=http2)
             for _ in range(count)
         ]
         self.loads = [0] * count
@@ -79,7 +79,7 @@ class ShardedTransport(httpx.AsyncBaseTransport):
         """Requests whose response is not closed yet (0 when idle)."""
         return sum(self.loads)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Send through the least busy pool."""
         loads = self.loads
         shard = loads.index(min(loads))
@@ -89,8 +89,8 @@ class ShardedTransport(httpx.AsyncBaseTransport):
         except BaseException:
             loads[shard] -= 1
             raise
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        return httpx.Response(
+        assert isinstance(response.stream, httpx2.AsyncByteStream)
+        return httpx2.Response(
             status_code=response.status_code,
             headers=response.headers,
             stream=_TrackedStream(response.stream, self, shard),

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-import httpx
+import httpx2
 import orjson
 
 from ..errors import APIError, DecodeError, ErrorDetail, error_class_for_status
@@ -25,7 +25,7 @@ class RawResponse:
     method: str
     url: str
     status_code: int
-    headers: httpx.Headers = attrs.field(repr=False)
+    headers: httpx2.Headers = attrs.field(repr=False)
     content: bytes = attrs.field(repr=False)
     elapsed: float
     attempts: int = 1

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from typing import Any, TypeVar
 
 import attrs
-import httpx
+import httpx2
 import orjson
 
 from .._config import RateLimit, RetryPolicy
@@ -56,11 +56,11 @@ class Transport:
         self,
         *,
         base_url: str,
-        http: httpx.AsyncClient,
+        http: httpx2.AsyncClient,
         headers: Mapping[str, str],
         limiter: Limiter,
         retry: RetryPolicy,
-        timeout: httpx.Timeout,
+        timeout: httpx2.Timeout,
         hooks: Hooks,
         owns_http: bool,
     ) -> None:
@@ -81,7 +81,7 @@ class Transport:
         self,
         *,
         retry: RetryPolicy | None = None,
-        timeout: httpx.Timeout | None = None,
+        timeout: httpx2.Timeout | None = None,
         rate_limit: RateLimit | None = None,
         hooks: Hooks | None = None,
     ) -> Transport:
@@ -112,7 +112,7 @@ class Transport:
         json: Any = None,
         content: bytes | None = None,
         content_type: str | None = None,
-    ) -> httpx.Request:
+    ) -> httpx2.Request:
         headers: dict[str, str] | None = self.headers or None
         if json is not None:
             content = orjson.dumps(json)
@@ -139,7 +139,7 @@ class Transport:
         content_type: str | None = None,
         safe_to_repeat: bool = False,
     ) -> RawResponse:
-        """Send one API call; retry per the policy; raise our errors, never httpx's.
+        """Send one API call; retry per the policy; raise our errors, never httpx2's.
 
         ``json`` is sent as a JSON body; ``content`` + ``content_type`` send raw
         bytes instead (file uploads).
@@ -153,7 +153,7 @@ class Transport:
     @contextlib.asynccontextmanager
     async def stream(
         self, method: str, path: str, *, params: QueryParams | None = None
-    ) -> AsyncIterator[httpx.Response]:
+    ) -> AsyncIterator[httpx2.Response]:
         """A response whose body is read as it arrives (downloads), never held whole.
 
         Retries apply until the headers arrive; an error status is raised as
@@ -171,7 +171,7 @@ class Transport:
             await response.aclose()
             self.limiter.release()
 
-    async def _open_stream(self, request: httpx.Request, state: _CallState) -> httpx.Response:
+    async def _open_stream(self, request: httpx2.Request, state: _CallState) -> httpx2.Response:
         state.attempts += 1
         method, url = request.method, _loggable(request.url)
         await self.limiter.acquire()
@@ -179,7 +179,7 @@ class Transport:
         self.stats.requests += 1
         try:
             response = await self.http.send(request, stream=True)
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             self.limiter.release()
             error = transport_error(exc, method=method, url=url)
             self._note_transport_error(error, state)
@@ -236,7 +236,7 @@ class Transport:
                 return await call()
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
-    async def _attempt(self, request: httpx.Request, state: _CallState) -> RawResponse:
+    async def _attempt(self, request: httpx2.Request, state: _CallState) -> RawResponse:
         state.attempts += 1
         method, url = request.method, _loggable(request.url)
         self._emit(
@@ -247,7 +247,7 @@ class Transport:
         self.stats.requests += 1
         try:
             response = await self.http.send(request)
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             error = transport_error(exc, method=method, url=url)
             error.attempts = state.attempts
             self._note_transport_error(error, state)
@@ -338,7 +338,7 @@ class Transport:
         for callback in callbacks:
             try:
                 callback(event)
-            except Exception:  # noqa: PERF203 - one bad hook must not silence the others
+            except Exception:
                 logger.exception("a %s hook raised; ignored", type(event).__name__)
 
 
@@ -352,7 +352,7 @@ class TransportStats:
     transport_errors: int = 0
 
 
-def _loggable(url: httpx.URL) -> str:
+def _loggable(url: httpx2.URL) -> str:
     """The URL without user info, safe for logs and error messages."""
     if url.userinfo:
         url = url.copy_with(username=None, password=None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import sys
 from collections.abc import AsyncGenerator, Generator
 from types import TracebackType
 from typing import Any
@@ -15,12 +14,7 @@ from ._engine import Engine
 from ._models import ItemResult
 from ._report import BulkReport
 
-if sys.version_info >= (3, 11):
-    _Group = builtins.BaseExceptionGroup
-else:  # pragma: no cover - anyio installs the backport on 3.10
-    from exceptiongroup import (  # type: ignore[import-not-found,unused-ignore]
-        BaseExceptionGroup as _Group,
-    )
+_Group = builtins.BaseExceptionGroup
 
 __all__ = ["BulkJob", "BulkResults"]
 

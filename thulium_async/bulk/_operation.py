@@ -34,7 +34,7 @@ __all__ = [
 
 # Inputs are checked with the resource layer's encoders before anything is sent;
 # the zone only changes how a datetime is written, never whether it is valid.
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 class Prepared(NamedTuple):

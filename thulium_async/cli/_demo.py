@@ -38,7 +38,7 @@ STATUS = SystemStatus.NO_CALL  # the status the demo's bulk edit gives
 
 
 def _transport(concurrency: int) -> Any:
-    # aiohttp (the ``aiohttp`` extra) costs less CPU per request; httpx otherwise.
+    # aiohttp (the ``aiohttp`` extra) costs less CPU per request; httpx2 otherwise.
     if importlib.util.find_spec("aiohttp") is None:
         return None
     return th.AiohttpTransport(max_connections=concurrency)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 import traceback
 from collections.abc import Coroutine
 from typing import Any, NoReturn, TypeVar
@@ -12,13 +11,6 @@ import typer
 
 from ..errors import InputError, ThuliumError
 from ._console import verbose_logging
-
-if sys.version_info >= (3, 11):
-    from builtins import BaseExceptionGroup
-else:  # pragma: no cover - anyio installs the backport on 3.10
-    from exceptiongroup import (  # type: ignore[import-not-found,unused-ignore]
-        BaseExceptionGroup,
-    )
 
 __all__ = ["FAILED", "INTERRUPTED", "USAGE", "CliError", "fail", "require", "run"]
 

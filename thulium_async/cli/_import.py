@@ -145,7 +145,7 @@ async def dry_run(job: ImportJob) -> int:
         for row in reader.rows():
             item = reader.items.item(row.values)
             try:
-                encode(item, dt.timezone.utc)
+                encode(item, dt.UTC)
             except InputError as error:
                 reader.rejects.add(row.line, str(error), item_values(item, reader.header))
             else:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-import httpx
+import httpx2
 
 from .._pagination import Page, Paginator
 from .._transport import QueryParams, RawResponse, Transport
@@ -61,7 +61,7 @@ class Resource:
 
     def _stream(
         self, path: str, *, params: QueryParams | None = None
-    ) -> contextlib.AbstractAsyncContextManager[httpx.Response]:
+    ) -> contextlib.AbstractAsyncContextManager[httpx2.Response]:
         """A GET whose body is read as it arrives (downloads): ``async with``."""
         return self._context.transport.stream("GET", path, params=params)
 

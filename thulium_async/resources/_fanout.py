@@ -39,7 +39,7 @@ async def map_ordered(
         for slot, job in pending:
             try:
                 results[slot] = await call(job)
-            except Exception as error:  # noqa: PERF203 - one outcome per job
+            except Exception as error:
                 failures.append(error)
                 scope.cancel()
                 return

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
-import httpx
+import httpx2
 
 from .._pagination import Paginator
 from .._transport._errors import transport_error
@@ -36,13 +36,13 @@ class RecordingStream:
     Content-Length is one too.
     """
 
-    def __init__(self, response: httpx.Response, filename: str) -> None:
+    def __init__(self, response: httpx2.Response, filename: str) -> None:
         self._response = response
         self.filename = filename
         """The recording's name, as asked for."""
 
     @property
-    def headers(self) -> httpx.Headers:
+    def headers(self) -> httpx2.Headers:
         """The answer's headers."""
         return self._response.headers
 
@@ -72,7 +72,7 @@ class RecordingStream:
         try:
             async for chunk in self._response.aiter_bytes(chunk_size):
                 yield chunk
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             raise transport_error(exc, method=request.method, url=str(request.url)) from exc
         expected = self.content_length
         if expected is not None and self.bytes_received < expected:

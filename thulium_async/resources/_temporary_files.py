@@ -21,7 +21,7 @@ CHUNK_SIZE = 64 * 1024
 class _FileBody:
     """A file's bytes, read chunk by chunk each time the body is sent.
 
-    Not a generator: httpx can iterate it again, so a retried request reads
+    Not a generator: httpx2 can iterate it again, so a retried request reads
     the file afresh instead of failing with "stream consumed".
     """
 
@@ -49,7 +49,7 @@ class TemporaryFiles(Resource):
         is a path: encode text first). The body goes out raw as
         ``application/octet-stream`` with ``filename`` in the query string
         (default: the path's name; required with bytes). A path is streamed
-        in 64 KiB chunks, never read whole; httpx then sends it with chunked
+        in 64 KiB chunks, never read whole; httpx2 then sends it with chunked
         transfer encoding (no Content-Length). If a proxy in front of Thulium
         refuses chunked uploads (411), pass the bytes instead. Not retried
         after an ambiguous failure: a repeat would store a second file.
@@ -74,7 +74,7 @@ class TemporaryFiles(Resource):
             "temporary_files",
             params=[("filename", _filename(filename))],
             # A path's content is an async iterable: Transport passes it to
-            # httpx unchanged, though its signature only names bytes.
+            # httpx2 unchanged, though its signature only names bytes.
             content=content,
             content_type="application/octet-stream",
         )

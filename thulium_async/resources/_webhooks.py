@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import httpx
+import httpx2
 
 from .. import _validate as check
 from ..errors import InputError
@@ -72,8 +72,8 @@ class Webhooks(Resource):
 def _url(value: object) -> str:
     if isinstance(value, str):
         try:
-            url = httpx.URL(value)
-        except (httpx.InvalidURL, ValueError):
+            url = httpx2.URL(value)
+        except (httpx2.InvalidURL, ValueError):
             url = None
         if url is not None and url.scheme in ("http", "https") and url.host:
             return value

@@ -42,8 +42,8 @@ Three ways in::
     fake.add_campaign("00001", fields=("first_name", "city"))
     fake.seed_records("00001", 250)
 
-    # 1. in process, no sockets: an httpx transport, or a ready client
-    async with httpx.AsyncClient(transport=fake.transport(),
+    # 1. in process, no sockets: an httpx2 transport, or a ready client
+    async with httpx2.AsyncClient(transport=fake.transport(),
                                  base_url="http://fake.thulium.local/api",
                                  auth=("api_user", "api_pass")) as http:
         page = (await http.get("outbounds/00001/records", params={"limit": 100})).json()

@@ -9,7 +9,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from typing import Any
 
-import httpx
+import httpx2
 
 from .._converter import DEFAULT_TIMEZONE
 from ..webhooks import WebhookEvent
@@ -290,7 +290,7 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
         username: str | None = None,
         password: str | None = None,
         form: bool = True,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport: httpx2.AsyncBaseTransport | None = None,
         timezone: dt.tzinfo = DEFAULT_TIMEZONE,
     ) -> WebhookSubscription:
         """POST webhook events to ``url``, as a Thulium subscription would.
@@ -300,7 +300,7 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
         customers and notes, tickets (the package docstring lists them);
         ``emit_webhook`` sends any other event. ``actions`` limits the actions
         sent (None: all); ``form=False`` sends JSON; ``transport`` reaches an
-        in-process receiver (``httpx.ASGITransport``). Deliveries run in the
+        in-process receiver (``httpx2.ASGITransport``). Deliveries run in the
         background: ``await fake.webhooks_settled()`` waits for them, and
         ``subscription.deliveries`` records each answer. ``collect_webhooks``
         gives the events themselves, with no HTTP.
@@ -346,8 +346,8 @@ class FakeThulium(AgentsSetup, CallsSetup, ChatsSetup, CrmSetup, TicketsSetup, A
 
     # -- the three ways in ---------------------------------------------------------------
 
-    def transport(self) -> httpx.AsyncBaseTransport:
-        """An httpx transport into the fake, in process (faults included)."""
+    def transport(self) -> httpx2.AsyncBaseTransport:
+        """An httpx2 transport into the fake, in process (faults included)."""
         return InProcessTransport(self.app)
 
     @contextlib.asynccontextmanager

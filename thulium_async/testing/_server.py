@@ -106,7 +106,7 @@ async def stop_server(running: RunningServer) -> None:
     running.stop_soon()
     try:
         await asyncio.wait_for(asyncio.shield(running.task), _STOP_TIMEOUT)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         running.server.force_exit = True
         await running.task
 

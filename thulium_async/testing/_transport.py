@@ -1,32 +1,32 @@
-"""An httpx transport that hands requests to the fake's ASGI app in process, no sockets."""
+"""An httpx2 transport that hands requests to the fake's ASGI app in process, no sockets."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 
 from ._app import ConnectionDropped, FakeApp, Message
 
 __all__ = ["InProcessTransport"]
 
-# The words httpx uses when a server closes the socket in the middle of a body.
+# The words httpx2 uses when a server closes the socket in the middle of a body.
 _CUT = (
     "peer closed connection without sending complete message body (received 0 bytes, expected 64)"
 )
 
 
-class InProcessTransport(httpx.AsyncBaseTransport):
-    """Calls the app directly; a dropped connection raises ``httpx.RemoteProtocolError``.
+class InProcessTransport(httpx2.AsyncBaseTransport):
+    """Calls the app directly; a dropped connection raises ``httpx2.RemoteProtocolError``.
 
-    That is the exception httpx raises when a real server cuts the connection
+    That is the exception httpx2 raises when a real server cuts the connection
     before a complete answer, whether or not the change was applied.
     """
 
     def __init__(self, app: FakeApp) -> None:
         self._app = app
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Run one request through the app."""
         body = await request.aread()
         url = request.url
@@ -68,10 +68,10 @@ class InProcessTransport(httpx.AsyncBaseTransport):
         try:
             await self._app(scope, receive, send)
         except ConnectionDropped:
-            raise httpx.RemoteProtocolError(_CUT, request=request) from None
-        return httpx.Response(
+            raise httpx2.RemoteProtocolError(_CUT, request=request) from None
+        return httpx2.Response(
             status,
             headers=headers,
-            stream=httpx.ByteStream(b"".join(chunks)),
+            stream=httpx2.ByteStream(b"".join(chunks)),
             extensions={"http_version": b"HTTP/1.1"},
         )

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 import attrs
-import httpx
+import httpx2
 
 from ..models import SystemStatus
 from ..webhooks import OutboundRecordSaved, WebhookEvent, encode_event
@@ -49,7 +49,7 @@ class WebhookSubscription:
         username: str | None,
         password: str | None,
         form: bool,
-        transport: httpx.AsyncBaseTransport | None,
+        transport: httpx2.AsyncBaseTransport | None,
         timezone: dt.tzinfo,
     ) -> None:
         self.url = url
@@ -58,7 +58,7 @@ class WebhookSubscription:
         self.timezone = timezone
         self.deliveries: list[Delivery] = []
         auth = (username, password or "") if username is not None else None
-        self._http = httpx.AsyncClient(transport=transport, auth=auth, timeout=10.0)
+        self._http = httpx2.AsyncClient(transport=transport, auth=auth, timeout=10.0)
         self._pending: set[asyncio.Task[None]] = set()
         # Events emitted outside an event loop (a sync setup helper such as
         # ``chat_reply``), posted as soon as one runs: at the next event or settle().
@@ -96,7 +96,7 @@ class WebhookSubscription:
             response = await self._http.post(
                 self.url, content=body, headers={"Content-Type": content_type}
             )
-        except httpx.HTTPError as exc:
+        except httpx2.HTTPError as exc:
             self.deliveries.append(Delivery(event=event, status_code=None, error=str(exc)))
             return
         self.deliveries.append(Delivery(event=event, status_code=response.status_code))

@@ -136,7 +136,7 @@ class WebhookApp:
         """Background handler runs not finished yet."""
         return len(self._tasks)
 
-    async def aclose(self, *, timeout: float | None = None) -> None:
+    async def aclose(self, *, timeout: float | None = None) -> None:  # noqa: ASYNC109 - a bound on the drain, not on a call
         """Wait for every background handler run to finish.
 
         After ``timeout`` seconds the remaining runs are cancelled (and logged).
