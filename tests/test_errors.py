@@ -253,7 +253,7 @@ def sample_errors() -> list[errors.ThuliumError]:
         "body": b'{"errors": []}',
         "headers": {"retry-after": "3"},
         "attempts": 2,
-        "previous_attempt_ambiguous": True,
+        "earlier_maybe_applied": True,
     }
     instances: list[errors.ThuliumError] = [
         cls(status_code=status, **api)  # type: ignore[arg-type]
@@ -270,8 +270,10 @@ def sample_errors() -> list[errors.ThuliumError]:
     ]
     instances += [
         errors.InputError("records[2].phone_number", "digits", "111 222"),
-        errors.TransportError("boom", method="POST", url=BASE, reached_server=None, attempts=3),
-        errors.TimeoutError("slow", method="GET", url=BASE, reached_server=False),
+        errors.TransportError(
+            "boom", method="POST", url=BASE, delivery=errors.Delivery.ANSWER_LOST, attempts=3
+        ),
+        errors.TimeoutError("slow", method="GET", url=BASE, delivery=errors.Delivery.NOT_SENT),
         errors.DecodeError("bad", method="GET", url=BASE, body=b"x"),
         errors.ThuliumError("plain"),
     ]
@@ -290,7 +292,8 @@ def test_errors_survive_pickling(error: errors.ThuliumError) -> None:
         assert clone.retry_after == 3.0
     if isinstance(error, errors.APIError):
         assert clone.messages == ["Bad"]
-        assert clone.previous_attempt_ambiguous is True
+        assert clone.earlier_maybe_applied is True
+        assert clone.maybe_applied is True
 
 
 async def test_errors_from_the_wire_pickle(router: respx.MockRouter, client: th.Client) -> None:

@@ -19,10 +19,17 @@ ThuliumError
 Every error is picklable (task queues carry them between processes) and none of
 them ever holds the password: only the method, a credential-free URL, the status,
 the request id and Thulium's own messages.
+
+Whether the server may have acted on a failed call is answered once, where the
+attempt fails, by its :class:`Delivery` (never sent, sent with the answer lost,
+answered) and the answer's status; every error carries it as ``maybe_applied``
+(and ``attempt_maybe_applied`` for the last attempt alone). Retries, the record
+create settlement and the bulk engine all read that one value.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -31,6 +38,7 @@ import attrs
 from ._retry_after import parse_retry_after
 
 __all__ = [
+    "Delivery",
     "ThuliumError",
     "InputError",
     "TransportError",
@@ -57,8 +65,58 @@ class ErrorDetail:
     message: str
 
 
+class Delivery(enum.Enum):
+    """How far one HTTP attempt got: the one fact behind "may it have been applied?"."""
+
+    NOT_SENT = "not sent"
+    """The request provably never left the client (refused or timed-out connect)."""
+    ANSWER_LOST = "answer lost"
+    """The request was (or may have been) sent and no complete answer came back."""
+    ANSWERED = "answered"
+    """The server answered; its status says what it did."""
+
+    def maybe_applied(self, status_code: int | None = None) -> bool:
+        """Whether the server may have acted on an attempt that got this far.
+
+        A lost answer may hide a success. An answer applied the request when it
+        is 2xx, and may have when it is 5xx (the server failed midway); 429 and
+        the other 4xx refuse before acting.
+        """
+        if self is Delivery.NOT_SENT:
+            return False
+        if self is Delivery.ANSWER_LOST or status_code is None:
+            return True
+        return status_code < 400 or status_code >= 500
+
+
 class ThuliumError(Exception):
-    """Base class of every error this library raises."""
+    """Base class of every error this library raises.
+
+    ``attempts`` counts the HTTP attempts the call made (0 when it was refused
+    before any). ``delivery`` says how far the last attempt got (None when no
+    request was sent). ``earlier_maybe_applied`` is True when an attempt before
+    the last one may have been applied by the server.
+    """
+
+    delivery: Delivery | None = None
+    attempts: int = 0
+    earlier_maybe_applied: bool = False
+
+    @property
+    def attempt_maybe_applied(self) -> bool:
+        """Whether the server may have acted on the last attempt."""
+        if self.delivery is None:
+            return False
+        return self.delivery.maybe_applied(getattr(self, "status_code", None))
+
+    @property
+    def maybe_applied(self) -> bool:
+        """Whether the server may have acted on any attempt of the call.
+
+        False means nothing was applied: repeating the call is safe. True means
+        a repeat could apply it twice, unless the API refuses duplicates.
+        """
+        return self.earlier_maybe_applied or self.attempt_maybe_applied
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Subclasses take keyword arguments; rebuild from __dict__ so pickling works.
@@ -89,8 +147,9 @@ class InputError(ThuliumError, ValueError):
 class TransportError(ThuliumError):
     """The request did not complete: connection refused or lost, or a timeout.
 
-    ``reached_server`` is False when the request provably never left the client
-    (connect errors), True or None when the server may have acted on it.
+    ``delivery`` is ``Delivery.NOT_SENT`` when the request provably never left
+    the client (connect errors) and ``Delivery.ANSWER_LOST`` when the server may
+    have acted on it.
     """
 
     def __init__(
@@ -99,14 +158,23 @@ class TransportError(ThuliumError):
         *,
         method: str,
         url: str,
-        reached_server: bool | None,
+        delivery: Delivery,
         attempts: int = 1,
+        earlier_maybe_applied: bool = False,
     ) -> None:
+        if delivery is Delivery.ANSWERED:
+            raise ValueError("a TransportError is an attempt that got no answer")
         self.method = method
         self.url = url
-        self.reached_server = reached_server
+        self.delivery = delivery
         self.attempts = attempts
+        self.earlier_maybe_applied = earlier_maybe_applied
         super().__init__(f"{method} {url}: {message}")
+
+    @property
+    def reached_server(self) -> bool | None:
+        """False when the request never left the client; None when it may have arrived."""
+        return False if self.delivery is Delivery.NOT_SENT else None
 
 
 class TimeoutError(TransportError):
@@ -114,7 +182,12 @@ class TimeoutError(TransportError):
 
 
 class DecodeError(ThuliumError):
-    """A successful answer whose body did not have the documented shape."""
+    """A successful answer whose body did not have the documented shape.
+
+    The server answered 2xx, so it acted: ``maybe_applied`` is always True.
+    """
+
+    delivery = Delivery.ANSWERED
 
     def __init__(self, message: str, *, method: str, url: str, body: bytes = b"") -> None:
         self.method = method
@@ -128,10 +201,13 @@ class APIError(ThuliumError):
 
     The message carries Thulium's own error messages (in the client's language)
     and the request id, which Thulium support asks for. ``body`` is the raw body.
-    ``previous_attempt_ambiguous`` is True when an earlier attempt of this call
-    may have been applied by the server (the connection was lost after sending):
-    callers that retry creates use it to tell a real duplicate from their own.
+    ``earlier_maybe_applied`` is True when an earlier attempt of this call may
+    have been applied by the server (the connection was lost after sending, or
+    a 5xx): callers that retry creates use it to tell a real duplicate from
+    their own.
     """
+
+    delivery = Delivery.ANSWERED
 
     def __init__(
         self,
@@ -144,7 +220,7 @@ class APIError(ThuliumError):
         body: bytes = b"",
         headers: Mapping[str, str] | None = None,
         attempts: int = 1,
-        previous_attempt_ambiguous: bool = False,
+        earlier_maybe_applied: bool = False,
     ) -> None:
         self.status_code = status_code
         self.method = method
@@ -154,8 +230,13 @@ class APIError(ThuliumError):
         self.body = body
         self.headers = dict(headers or {})
         self.attempts = attempts
-        self.previous_attempt_ambiguous = previous_attempt_ambiguous
+        self.earlier_maybe_applied = earlier_maybe_applied
         super().__init__(self._summary())
+
+    @property
+    def previous_attempt_ambiguous(self) -> bool:
+        """The former name of ``earlier_maybe_applied``, kept for existing callers."""
+        return self.earlier_maybe_applied
 
     @property
     def messages(self) -> list[str]:

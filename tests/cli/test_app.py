@@ -158,7 +158,7 @@ def test_unexpected_errors_are_one_line_and_verbose_shows_the_traceback(monkeypa
                 "connection refused",
                 method="GET",
                 url="http://x/api/outbounds",
-                reached_server=False,
+                delivery=errors.Delivery.NOT_SENT,
             ),
             1,
             "error: GET http://x/api/outbounds: connection refused",

@@ -437,3 +437,21 @@ async def test_create_after_a_500_then_duplicate_returns_the_existing_record(
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
         assert await client.outbounds.records.create("00001", phone_number="333444555") == 228
     assert (post.call_count, get.call_count) == (2, 1)
+
+
+async def test_create_whose_last_attempt_never_left_still_counts_the_lost_one(
+    router: respx.MockRouter,
+) -> None:
+    """ReadError, then ConnectError until the attempts run out: the lost first answer may
+    have created the record, so the lookup settles it (before, the last error alone decided).
+    """
+    post = router.post("outbounds/00001/records").mock(
+        side_effect=[httpcore2.ReadError("lost"), httpcore2.ConnectError("refused")]
+    )
+    get = router.get("outbounds/00001/records/333444555").mock(
+        return_value=catalog_response("get_campaign_record_by_phone")
+    )
+    async with make_client(retry=th.RetryPolicy.no_wait(max_attempts=2)) as client:
+        record_id = await client.outbounds.records.create("00001", phone_number="333444555")
+    assert record_id == 228
+    assert (post.call_count, get.call_count) == (2, 1)

@@ -8,7 +8,8 @@ import pytest
 
 from thulium_async import RetryPolicy, errors
 from thulium_async._retry_after import parse_retry_after
-from thulium_async._transport._retrying import backoff_delay, decide
+from thulium_async._transport._retrying import IDEMPOTENT_METHODS, Decision, backoff_delay
+from thulium_async._transport._retrying import decide as decide_repeatable
 
 POLICY = RetryPolicy()
 
@@ -19,9 +20,16 @@ def api_error(status: int, headers: dict[str, str] | None = None) -> errors.APIE
 
 
 def transport_error(reached: bool | None) -> errors.TransportError:
-    return errors.TransportError(
-        "boom", method="POST", url="https://x/api/a", reached_server=reached
-    )
+    delivery = errors.Delivery.NOT_SENT if reached is False else errors.Delivery.ANSWER_LOST
+    return errors.TransportError("boom", method="POST", url="https://x/api/a", delivery=delivery)
+
+
+def decide(
+    error: errors.ThuliumError, *, method: str, safe_to_repeat: bool, policy: RetryPolicy
+) -> Decision:
+    """The transport's decision for a call of ``method`` (safe to repeat or not)."""
+    repeatable = safe_to_repeat or method in IDEMPOTENT_METHODS
+    return decide_repeatable(error, repeatable=repeatable, policy=policy)
 
 
 @pytest.mark.parametrize("status", [429, 500, 502, 503, 504])
@@ -45,14 +53,14 @@ def test_post_is_not_retried_on_5xx_unless_safe(status: int) -> None:
     assert not decide(api_error(status), method="POST", safe_to_repeat=False, policy=POLICY).retry
     decision = decide(api_error(status), method="POST", safe_to_repeat=True, policy=POLICY)
     assert decision.retry
-    assert decision.ambiguous
+    assert api_error(status).attempt_maybe_applied
 
 
 def test_post_is_retried_on_429() -> None:
     """A 429 is refused before processing, so even a plain POST is retried."""
     decision = decide(api_error(429), method="POST", safe_to_repeat=False, policy=POLICY)
     assert decision.retry
-    assert not decision.ambiguous
+    assert not api_error(429).attempt_maybe_applied
 
 
 def test_connect_errors_are_retried_for_post() -> None:
@@ -64,8 +72,9 @@ def test_lost_answer_is_ambiguous_for_post() -> None:
     """A connection lost after sending is retried only for safe calls, and marked ambiguous."""
     plain = decide(transport_error(None), method="POST", safe_to_repeat=False, policy=POLICY)
     safe = decide(transport_error(None), method="POST", safe_to_repeat=True, policy=POLICY)
-    assert (plain.retry, plain.ambiguous) == (False, True)
-    assert (safe.retry, safe.ambiguous) == (True, True)
+    assert (plain.retry, safe.retry) == (False, True)
+    assert transport_error(None).attempt_maybe_applied
+    assert not transport_error(False).attempt_maybe_applied
 
 
 def test_retry_after_is_the_server_delay() -> None:
@@ -131,3 +140,34 @@ def test_policy_refuses_bad_values() -> None:
         RetryPolicy(max_attempts=0)
     with pytest.raises(errors.InputError, match="deadline"):
         RetryPolicy(deadline=-1)
+
+
+@pytest.mark.parametrize(
+    ("delivery", "status", "applied"),
+    [
+        (errors.Delivery.NOT_SENT, None, False),
+        (errors.Delivery.ANSWER_LOST, None, True),
+        (errors.Delivery.ANSWERED, 200, True),
+        (errors.Delivery.ANSWERED, 207, True),
+        (errors.Delivery.ANSWERED, 400, False),
+        (errors.Delivery.ANSWERED, 404, False),
+        (errors.Delivery.ANSWERED, 429, False),
+        (errors.Delivery.ANSWERED, 500, True),
+        (errors.Delivery.ANSWERED, 503, True),
+    ],
+)
+def test_one_rule_says_whether_an_attempt_may_have_been_applied(
+    delivery: errors.Delivery, status: int | None, applied: bool
+) -> None:
+    """Never sent: no; answer lost: maybe; answered: by status (2xx, 5xx yes; 4xx, 429 no)."""
+    assert delivery.maybe_applied(status) is applied
+
+
+def test_a_call_is_maybe_applied_when_any_attempt_was() -> None:
+    """An error carries the earlier attempts' answer as well as its own."""
+    refused = api_error(400)
+    assert not refused.maybe_applied
+    refused.earlier_maybe_applied = True
+    assert refused.maybe_applied
+    assert not errors.InputError("x", "y").maybe_applied
+    assert errors.DecodeError("bad", method="GET", url="https://x/api/a").maybe_applied

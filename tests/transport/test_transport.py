@@ -296,3 +296,70 @@ async def test_stream_reads_the_body_in_chunks_and_frees_the_slot(
             async with transport.stream("GET", "recordings/8/download"):
                 pass
         assert client.limiter.in_flight == 0
+
+
+async def test_a_streamed_download_goes_through_the_same_attempt_steps(
+    httpx2_mock: respx.MockRouter,
+) -> None:
+    """Streams fire the request hook per attempt and count attempts on their error.
+
+    (They used to have a send path of their own that skipped both.)
+    """
+    route = httpx2_mock.get(f"{BASE}/recordings/stream").respond(503)
+    seen: list[str] = []
+    hooks = th.Hooks(
+        on_request=[lambda e: seen.append(f"req{e.attempt}")],
+        on_response=[lambda e: seen.append(f"resp{e.status_code}")],
+    )
+    async with make_client(hooks=hooks, retry=th.RetryPolicy.no_wait(max_attempts=3)) as client:
+        with pytest.raises(errors.ServerError) as caught:
+            async with client.recordings.stream(filename="a.wav"):
+                pass
+        assert client.limiter.in_flight == 0
+    assert route.call_count == 3
+    assert caught.value.attempts == 3
+    assert seen == ["req1", "resp503", "req2", "resp503", "req3", "resp503"]
+
+
+async def test_a_failed_attempt_is_classified_once(
+    httpx2_mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The retry decision runs once per failed attempt (it used to run up to four times)."""
+    from thulium_async._transport import _transport
+
+    calls: list[int] = []
+    real = _transport.decide
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_transport, "decide", counting)
+    httpx2_mock.get(f"{BASE}/outbounds").mock(
+        side_effect=[httpx.Response(503), httpx.Response(502), httpx.Response(200, json=[])]
+    )
+    async with make_client() as client:
+        await client.outbounds.list()
+    assert len(calls) == 2
+
+
+async def test_an_answer_after_a_lost_attempt_says_so(httpx2_mock: respx.MockRouter) -> None:
+    """A 207 that follows a 503 carries earlier_maybe_applied; one that follows a 429 does not."""
+    created = {"111222333": {"http_status": 201, "status": "OK", "record_id": 5}}
+    httpx2_mock.post(f"{BASE}/batch/outbounds/00001/records").mock(
+        side_effect=[
+            httpx.Response(503),
+            httpx.Response(207, json=created),
+            httpx.Response(429),
+            httpx.Response(207, json=created),
+        ]
+    )
+    async with make_client() as client:
+        after_503 = await client.batch.outbounds.records.create(
+            "00001", [{"phone_number": "111222333"}]
+        )
+        after_429 = await client.batch.outbounds.records.create(
+            "00001", [{"phone_number": "111222333"}]
+        )
+    assert after_503.earlier_maybe_applied is True
+    assert after_429.earlier_maybe_applied is False

@@ -4,6 +4,7 @@ from ._capture import ResponseLog, capture_responses
 from ._limiter import Limiter
 from ._pool import ShardedTransport
 from ._response import RawResponse
+from ._stream import StreamedResponse
 from ._transport import QueryParams, Transport, TransportStats, basic_auth_header
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "RawResponse",
     "ResponseLog",
     "ShardedTransport",
+    "StreamedResponse",
     "Transport",
     "TransportStats",
     "basic_auth_header",

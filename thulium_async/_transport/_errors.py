@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import httpx2
 
-from ..errors import TimeoutError, TransportError
+from ..errors import Delivery, TimeoutError, TransportError
 
 __all__ = ["transport_error"]
 
-# Errors raised before the request left the client: safe to repeat for any method.
+# Errors raised before the request left the client: nothing can have been applied.
 _NOT_SENT = (
     httpx2.ConnectError,
     httpx2.ConnectTimeout,
@@ -17,13 +17,16 @@ _NOT_SENT = (
 )
 
 
-def transport_error(exc: httpx2.TransportError, *, method: str, url: str) -> TransportError:
+def transport_error(
+    exc: httpx2.TransportError, *, method: str, url: str, attempts: int = 1
+) -> TransportError:
     """Our TransportError (or TimeoutError) for an httpx2 failure.
 
-    ``reached_server`` is False only when the request provably never left the
-    client; read errors, write errors and read timeouts are ambiguous.
+    This is where a failed attempt's ``Delivery`` is decided: ``NOT_SENT`` only
+    when the request provably never left the client; read errors, write errors
+    and read timeouts lose the answer of a request that may have arrived.
     """
-    reached = False if isinstance(exc, _NOT_SENT) else None
+    delivery = Delivery.NOT_SENT if isinstance(exc, _NOT_SENT) else Delivery.ANSWER_LOST
     cls = TimeoutError if isinstance(exc, httpx2.TimeoutException) else TransportError
     message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return cls(message, method=method, url=url, reached_server=reached)
+    return cls(message, method=method, url=url, delivery=delivery, attempts=attempts)

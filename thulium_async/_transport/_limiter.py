@@ -1,12 +1,9 @@
-"""The client-wide limiter: in-flight cap, pacing, 429 pauses and adaptation.
+"""The client-wide gate: in-flight slots, and the waiting the pace asks for.
 
 One instance per client, shared by every call, paginator and bulk helper on it
 (and by clones from ``with_options``), so limits are never stacked or bypassed.
-
-Pacing is GCRA ("virtual scheduling"): keep a theoretical arrival time (TAT);
-a request may start once ``now >= TAT - (burst - 1) * interval`` and each start
-pushes TAT by one interval. Each waiter reserves its slot before sleeping, so
-waiters leave in order at even spacing instead of racing for the same instant.
+The arithmetic of when a request may start lives in :class:`Pace`; this gate
+holds the slots and sleeps.
 """
 
 from __future__ import annotations
@@ -17,18 +14,12 @@ from collections.abc import Awaitable, Callable
 import anyio
 
 from .._config import RateLimit
+from ._pace import Pace
 
 __all__ = ["Limiter"]
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
-
-_DECREASE = 0.5  # multiplicative decrease on a 429 (AIMD)
-_INCREASE = 1.05  # multiplicative probe up per quiet second
-_NEAR_LIMIT = 0.9  # probe up to this share of the pace that last drew a 429 ...
-_FORGET = 10.0  # ... and raise that mark 5 % per this many quiet seconds
-_MIN_RATE = 0.5  # never settle below one request every two seconds
-_SUSTAINED = 5.0  # a 429 within this many seconds of another is overload, not a hiccup
 
 
 class Limiter:
@@ -41,36 +32,26 @@ class Limiter:
         self._clock = clock
         self._sleep = sleep
         self._slots = anyio.Semaphore(config.max_concurrency, fast_acquire=True)
-        self._ceiling = config.per_second
-        self._rate = config.per_second
-        self._interval = 1.0 / config.per_second if config.per_second else 0.0
-        self._tat = 0.0
-        self._paused_until = 0.0
-        self._adaptive = config.adaptive
-        self._limit_seen: float | None = None  # the pace that last drew a 429
-        # Throughput window for adaptation: grants since _window_start.
-        self._window_start = clock()
-        self._window_grants = 0
-        self._last_throttle = float("-inf")
-        self._last_429 = float("-inf")
+        self.pace = Pace(config, now=clock())
+        """The pace calculation behind the waits."""
         self.in_flight = 0
         self.peak_in_flight = 0
 
     @property
     def current_rate(self) -> float | None:
         """Requests per second the limiter paces at now; None when unpaced."""
-        return self._rate
+        return self.pace.rate
 
     @property
     def paused_until(self) -> float:
         """Clock time until which no request starts (after a 429 with Retry-After)."""
-        return self._paused_until
+        return self.pace.paused_until
 
     async def acquire(self) -> None:
         """Wait for a free in-flight slot, then for the pace and any pause."""
         await self._slots.acquire()
         try:
-            await self._pace()
+            await self._wait_for_pace()
         except BaseException:
             self._slots.release()
             raise
@@ -83,80 +64,22 @@ class Limiter:
         self.in_flight -= 1
         self._slots.release()
 
-    async def _pace(self) -> None:
+    async def _wait_for_pace(self) -> None:
         while True:
             now = self._clock()
-            if self._paused_until > now:
-                await self._sleep(self._paused_until - now)
-                continue
-            self._note_grant(now)
-            if self._interval <= 0.0:
+            paused = self.pace.paused_until > now
+            delay = self.pace.reserve(now)
+            if delay <= 0.0:
                 return
-            tat = max(self._tat, now)
-            allowed_at = tat - (self.config.burst - 1) * self._interval
-            self._tat = tat + self._interval
-            if allowed_at <= now:
+            await self._sleep(delay)
+            if not paused and self.pace.paused_until <= self._clock():
                 return
-            await self._sleep(allowed_at - now)
-            if self._paused_until <= self._clock():
-                return
-            # A pause began while this request waited: queue again behind it.
+            # A pause was running, or began while this request waited: queue again.
 
     def pause(self, seconds: float) -> None:
         """Hold every new request for ``seconds`` (a 429's Retry-After)."""
-        if seconds <= 0:
-            return
-        until = self._clock() + seconds
-        if until > self._paused_until:
-            self._paused_until = until
-            self._tat = 0.0  # restart pacing after the pause; no catch-up burst
+        self.pace.pause(self._clock(), seconds)
 
     def throttled(self) -> None:
-        """A 429 arrived: when adaptive, lower the pace once per burst of 429s.
-
-        A lone 429 (none other within ``_SUSTAINED`` seconds) only pauses, through
-        its Retry-After: a server hiccup must not slow a sparse client for long.
-        """
-        if not self._adaptive:
-            return
-        now = self._clock()
-        sustained = now - self._last_429 <= _SUSTAINED
-        self._last_429 = now
-        if not sustained:
-            return
-        # Requests in flight together all get 429 together; count one decrease
-        # per interval of the old pace (at least 100 ms) so one burst is one signal.
-        if now - self._last_throttle < max(0.1, self._interval):
-            return
-        self._last_throttle = now
-        observed = self._observed_rate(now)
-        base = self._rate if self._rate is not None else observed
-        if self._rate is not None and observed > 0:
-            base = min(base, observed)
-        self._limit_seen = base
-        self._set_rate(max(_MIN_RATE, base * _DECREASE))
-
-    def _observed_rate(self, now: float) -> float:
-        elapsed = now - self._window_start
-        return self._window_grants / elapsed if elapsed > 0 else float(self._window_grants)
-
-    def _note_grant(self, now: float) -> None:
-        self._window_grants += 1
-        if now - self._window_start < 1.0:
-            return
-        quiet = now - self._last_throttle
-        if self._adaptive and self._rate is not None and quiet >= 1.0:
-            probed = self._rate * _INCREASE
-            if self._limit_seen is not None:
-                # Approach the pace that failed last time slowly, not past it.
-                self._limit_seen *= _INCREASE ** min(1.0, (now - self._window_start) / _FORGET)
-                probed = min(probed, max(self._rate, _NEAR_LIMIT * self._limit_seen))
-            if self._ceiling is not None:
-                probed = min(probed, self._ceiling)
-            self._set_rate(probed)
-        self._window_start = now
-        self._window_grants = 0
-
-    def _set_rate(self, rate: float) -> None:
-        self._rate = rate
-        self._interval = 1.0 / rate
+        """A 429 arrived: let the pace adapt (see ``Pace.throttled``)."""
+        self.pace.throttled(self._clock())

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-import httpx2
 import orjson
 
 from ..errors import APIError, DecodeError, ErrorDetail, error_class_for_status
@@ -19,16 +18,20 @@ class RawResponse:
     """One HTTP answer as received: status, headers, body, request id, timing.
 
     ``elapsed`` is the duration of the final attempt in seconds; ``attempts``
-    counts the attempts the call needed.
+    counts the attempts the call needed; ``earlier_maybe_applied`` is True when
+    an attempt before this answer may have been applied by the server (its
+    answer was lost, or it got a 5xx): a "duplicate" in this answer may then be
+    the call's own doing. ``headers`` look names up case-insensitively.
     """
 
     method: str
     url: str
     status_code: int
-    headers: httpx2.Headers = attrs.field(repr=False)
+    headers: Mapping[str, str] = attrs.field(repr=False)
     content: bytes = attrs.field(repr=False)
     elapsed: float
     attempts: int = 1
+    earlier_maybe_applied: bool = False
 
     @property
     def request_id(self) -> str | None:
@@ -90,9 +93,7 @@ def _details(body: Any) -> list[ErrorDetail]:
     return []
 
 
-def error_from_response(
-    response: RawResponse, *, previous_attempt_ambiguous: bool = False
-) -> APIError:
+def error_from_response(response: RawResponse) -> APIError:
     """The most specific APIError for an error answer, with Thulium's messages."""
     body = response._json_or_none()
     details = _details(body)
@@ -110,5 +111,5 @@ def error_from_response(
         body=response.content,
         headers={k: v for k, v in response.headers.items() if k.lower() != "set-cookie"},
         attempts=response.attempts,
-        previous_attempt_ambiguous=previous_attempt_ambiguous,
+        earlier_maybe_applied=response.earlier_maybe_applied,
     )

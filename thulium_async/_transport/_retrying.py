@@ -1,11 +1,16 @@
-"""Retry decisions (pure) and the tenacity loop built from a RetryPolicy."""
+"""Retry decisions (pure) and the tenacity policy that schedules the waits.
+
+A failed attempt is classified once, by :func:`decide`, which reads the one
+answer to "may the server have applied it?" that the attempt's error carries
+(``ThuliumError.attempt_maybe_applied``). Tenacity then only counts attempts,
+keeps the deadline and computes the wait from that one decision.
+"""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
-import anyio
 import attrs
 import tenacity
 
@@ -13,7 +18,7 @@ from .._config import RetryPolicy
 from .._retry_after import parse_retry_after
 from ..errors import APIError, RateLimitError, ThuliumError, TransportError
 
-__all__ = ["Decision", "backoff_delay", "build_retrying", "decide"]
+__all__ = ["CallState", "Decision", "backoff_delay", "decide", "retry_strategies"]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
@@ -25,37 +30,39 @@ class Decision:
     retry: bool
     reason: str
     server_delay: float | None = None
-    ambiguous: bool = False
 
 
-def decide(
-    error: BaseException, *, method: str, safe_to_repeat: bool, policy: RetryPolicy
-) -> Decision:
+def decide(error: BaseException, *, repeatable: bool, policy: RetryPolicy) -> Decision:
     """Classify a failed attempt.
 
-    ``ambiguous`` marks attempts the server may have applied (the request was
-    sent and the answer was lost, or a 5xx): repeating those is only safe for
-    idempotent methods or calls declared ``safe_to_repeat``.
+    ``repeatable`` says whether the call may be sent again after an attempt the
+    server may have applied (idempotent methods, and calls whose repeats the API
+    refuses, such as record creates). Attempts that were not applied (never
+    sent, 429) are retried for any method.
     """
-    repeatable = method in IDEMPOTENT_METHODS or safe_to_repeat
-    if isinstance(error, TransportError):
-        if error.reached_server is False:
-            return Decision(True, "connection failed before sending")
-        return Decision(repeatable, f"transport error after sending: {error}", ambiguous=True)
-    if isinstance(error, RateLimitError):
-        delay = error.retry_after
-        if delay is not None and delay > policy.max_retry_after:
-            return Decision(False, f"429 with Retry-After {delay:g} s over the policy's cap")
-        # A 429 is refused before processing, so even a POST may be repeated.
-        return Decision(429 in policy.retry_statuses, "429 Too Many Requests", delay)
+    if not isinstance(error, (TransportError, APIError)):
+        return Decision(False, f"{type(error).__name__} is not retried")
+    delay: float | None = None
     if isinstance(error, APIError):
         if error.status_code not in policy.retry_statuses:
             return Decision(False, f"status {error.status_code} is not retried")
-        delay = parse_retry_after(error.headers.get("retry-after"))  # 503 may carry one
+        delay = (
+            error.retry_after
+            if isinstance(error, RateLimitError)
+            else parse_retry_after(error.headers.get("retry-after"))  # 503 may carry one
+        )
         if delay is not None and delay > policy.max_retry_after:
-            return Decision(False, f"Retry-After {delay:g} s over the policy's cap")
-        return Decision(repeatable, f"status {error.status_code}", delay, ambiguous=True)
-    return Decision(False, f"{type(error).__name__} is not retried")
+            return Decision(False, f"Retry-After {delay:g} s is over the policy's cap")
+        reason = f"status {error.status_code}"
+        if error.status_code == 429:
+            reason = "429 Too Many Requests"
+    elif error.attempt_maybe_applied:
+        reason = f"answer lost after sending: {error}"
+    else:
+        reason = "connection failed before sending"
+    if error.attempt_maybe_applied and not repeatable:
+        return Decision(False, f"{reason}; it may have been applied and is not safe to repeat")
+    return Decision(True, reason, delay)
 
 
 def backoff_delay(attempt: int, policy: RetryPolicy, *, rng: random.Random | None = None) -> float:
@@ -64,54 +71,56 @@ def backoff_delay(attempt: int, policy: RetryPolicy, *, rng: random.Random | Non
     return (rng or random).uniform(0.0, ceiling)
 
 
-OnRetry = Callable[[tenacity.RetryCallState, Decision, float], None]
+@attrs.define
+class CallState:
+    """What one call learned across its attempts.
 
-
-def build_retrying(
-    policy: RetryPolicy,
-    *,
-    method: str,
-    safe_to_repeat: bool,
-    on_retry: OnRetry,
-    elapsed: float = 0.0,
-    sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
-) -> tenacity.AsyncRetrying:
-    """A tenacity loop: stop after max attempts or the deadline; wait per decision.
-
-    ``elapsed`` is the time the call already spent before the loop started
-    (its first attempt), so the deadline covers the whole call.
+    ``maybe_applied`` is True once any attempt may have been applied;
+    ``decision`` is the classification of the latest failed attempt, made once.
     """
 
-    def should_retry(state: tenacity.RetryCallState) -> bool:
+    method: str
+    url: str
+    repeatable: bool
+    attempts: int = 0
+    maybe_applied: bool = False
+    decision: Decision | None = None
+
+
+@attrs.frozen
+class Strategies:
+    """The tenacity pieces of one RetryPolicy: built once per transport, shared by calls."""
+
+    stop: tenacity.stop.stop_base
+    wait: Callable[[tenacity.RetryCallState], float]
+    retry: Callable[[tenacity.RetryCallState], bool]
+
+
+def _call_of(state: tenacity.RetryCallState) -> CallState:
+    call = state.kwargs["call"]
+    assert isinstance(call, CallState)
+    return call
+
+
+def retry_strategies(policy: RetryPolicy) -> Strategies:
+    """Stop after max attempts or the deadline; retry and wait per the call's one decision.
+
+    The call's :class:`CallState` travels in the tenacity state's ``kwargs``; its
+    ``decision`` was made by the transport when the attempt failed.
+    """
+
+    def retry(state: tenacity.RetryCallState) -> bool:
+        decision = _call_of(state).decision
         error = state.outcome.exception() if state.outcome else None
-        if not isinstance(error, ThuliumError):
-            return False
-        return decide(error, method=method, safe_to_repeat=safe_to_repeat, policy=policy).retry
+        return isinstance(error, ThuliumError) and decision is not None and decision.retry
 
     def wait(state: tenacity.RetryCallState) -> float:
-        error = state.outcome.exception() if state.outcome else None
-        assert isinstance(error, BaseException)
-        decision = decide(error, method=method, safe_to_repeat=safe_to_repeat, policy=policy)
-        if decision.server_delay is not None:
+        decision = _call_of(state).decision
+        if decision is not None and decision.server_delay is not None:
             return decision.server_delay
         return backoff_delay(state.attempt_number, policy)
 
     stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(policy.max_attempts)
     if policy.deadline is not None:
-        stop = stop | tenacity.stop_before_delay(max(0.0, policy.deadline - elapsed))
-
-    def before_sleep(state: tenacity.RetryCallState) -> None:
-        error = state.outcome.exception() if state.outcome else None
-        assert isinstance(error, BaseException)
-        decision = decide(error, method=method, safe_to_repeat=safe_to_repeat, policy=policy)
-        delay = state.next_action.sleep if state.next_action else 0.0
-        on_retry(state, decision, delay)
-
-    return tenacity.AsyncRetrying(
-        sleep=sleep,
-        stop=stop,
-        wait=wait,
-        retry=should_retry,
-        before_sleep=before_sleep,
-        reraise=True,
-    )
+        stop = stop | tenacity.stop_before_delay(policy.deadline)
+    return Strategies(stop=stop, wait=wait, retry=retry)

@@ -1,8 +1,11 @@
 """Transport: sends one API call with auth, limits, retries and observability.
 
-The send path is a stack of small steps: ``request`` (build once, retry loop)
--> ``_attempt`` (limiter slot, one HTTP exchange, hooks, logging) ->
-``_classify`` (a 4xx/5xx becomes an exception, 429 informs the limiter).
+The send path is a stack of small steps, the same for JSON calls and streams:
+``request`` / ``stream`` (build once) -> ``_send`` (the retry loop) ->
+``_attempt`` (limiter slot, one HTTP exchange, hooks, counters, logging) ->
+``_classify`` (a 4xx/5xx becomes an exception, 429 informs the limiter) ->
+``_failed`` (what the attempt means for the call: may it have been applied,
+and is it retried; decided once).
 """
 
 from __future__ import annotations
@@ -11,36 +14,30 @@ import base64
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import Any
 
+import anyio
 import attrs
 import httpx2
 import orjson
+import tenacity
 
 from .._config import RateLimit, RetryPolicy
 from .._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from .._logging import logger
 from .._retry_after import parse_retry_after
-from ..errors import APIError, ThuliumError, TransportError
+from ..errors import APIError, ThuliumError
 from ._capture import record
 from ._errors import transport_error
-from ._limiter import Limiter
+from ._limiter import Limiter, Sleep
 from ._response import RawResponse, error_from_response
-from ._retrying import build_retrying, decide
+from ._retrying import IDEMPOTENT_METHODS, CallState, decide, retry_strategies
+from ._stream import StreamedResponse
 
 __all__ = ["QueryParams", "Transport"]
 
 QueryParams = Sequence[tuple[str, str]]
-T = TypeVar("T")
-
-
-@attrs.define
-class _CallState:
-    """What one call learned across its attempts."""
-
-    ambiguous: bool = False
-    attempts: int = 0
 
 
 def basic_auth_header(username: str, password: str) -> str:
@@ -63,6 +60,7 @@ class Transport:
         timeout: httpx2.Timeout,
         hooks: Hooks,
         owns_http: bool,
+        sleep: Sleep = anyio.sleep,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.http = http
@@ -73,6 +71,8 @@ class Transport:
         self.hooks = hooks
         self.owns_http = owns_http
         self.stats = TransportStats()
+        self._sleep = sleep
+        self._strategies = retry_strategies(retry)
 
     def __repr__(self) -> str:
         return f"<Transport {self.base_url}>"
@@ -95,6 +95,7 @@ class Transport:
             timeout=timeout or self.timeout,
             hooks=hooks or self.hooks,
             owns_http=False,
+            sleep=self._sleep,
         )
         clone.stats = self.stats
         return clone
@@ -145,15 +146,14 @@ class Transport:
         bytes instead (file uploads).
         """
         request = self._build(method, path, params, json, content, content_type)
-        state = _CallState()
-        return await self._retrying(
-            lambda: self._attempt(request, state), method=method, safe_to_repeat=safe_to_repeat
-        )
+        answer = await self._send(request, self._call(request, safe_to_repeat), stream=False)
+        assert isinstance(answer, RawResponse)
+        return answer
 
     @contextlib.asynccontextmanager
     async def stream(
         self, method: str, path: str, *, params: QueryParams | None = None
-    ) -> AsyncIterator[httpx2.Response]:
+    ) -> AsyncIterator[StreamedResponse]:
         """A response whose body is read as it arrives (downloads), never held whole.
 
         Retries apply until the headers arrive; an error status is raised as
@@ -161,115 +161,124 @@ class Transport:
         the download occupies a connection.
         """
         request = self._build(method, path, params)
-        state = _CallState()
-        response = await self._retrying(
-            lambda: self._open_stream(request, state), method=method, safe_to_repeat=False
-        )
+        answer = await self._send(request, self._call(request, False), stream=True)
+        assert isinstance(answer, StreamedResponse)
         try:
-            yield response
+            yield answer
         finally:
-            await response.aclose()
-            self.limiter.release()
+            await answer.aclose()
 
-    async def _open_stream(self, request: httpx2.Request, state: _CallState) -> httpx2.Response:
-        state.attempts += 1
-        method, url = request.method, _loggable(request.url)
+    @staticmethod
+    def _call(request: httpx2.Request, safe_to_repeat: bool) -> CallState:
+        method = request.method
+        return CallState(
+            method=method,
+            url=_loggable(request.url),
+            repeatable=safe_to_repeat or method in IDEMPOTENT_METHODS,
+        )
+
+    async def _send(
+        self, request: httpx2.Request, call: CallState, *, stream: bool
+    ) -> RawResponse | StreamedResponse:
+        """The retry loop around :meth:`_attempt`, the one place an attempt is made."""
+        started = time.monotonic()
+        try:
+            return await self._attempt(request, call, stream=stream)
+        except ThuliumError as error:
+            decision = call.decision
+            if decision is None or not decision.retry or self.retry.max_attempts == 1:
+                raise
+            first_error = error
+        # Most calls succeed at once: tenacity (~30 µs a call) only runs for retries,
+        # and starts from the first attempt's real outcome.
+        retrying = tenacity.AsyncRetrying(
+            sleep=self._sleep,
+            stop=self._strategies.stop,
+            wait=self._strategies.wait,
+            retry=self._strategies.retry,
+            before_sleep=self._on_retry,
+            reraise=True,
+        )
+        retrying.begin()
+        state = tenacity.RetryCallState(retrying, fn=None, args=(), kwargs={"call": call})
+        state.start_time = started  # the deadline covers the first attempt too
+        state.set_exception((type(first_error), first_error, first_error.__traceback__))
+        while True:
+            action = await retrying.iter(state)  # raises the last error when it gives up
+            assert isinstance(action, tenacity.DoSleep)
+            state.prepare_for_next_attempt()
+            await self._sleep(float(action))
+            try:
+                return await self._attempt(request, call, stream=stream)
+            except ThuliumError as error:
+                state.set_exception((type(error), error, error.__traceback__))
+
+    async def _attempt(
+        self, request: httpx2.Request, call: CallState, *, stream: bool
+    ) -> RawResponse | StreamedResponse:
+        """One HTTP exchange: slot, send, hooks, counters, and the attempt's one decision.
+
+        The body is read here unless the caller streams a 2xx answer, in which
+        case the slot stays held until the stream is closed.
+        """
+        call.attempts += 1
+        call.decision = None
+        method, url = call.method, call.url
+        event = RequestEvent(method=method, url=url, attempt=call.attempts)
+        self._emit(self.hooks.on_request, event)
         await self.limiter.acquire()
         started = time.perf_counter()
         self.stats.requests += 1
         try:
             response = await self.http.send(request, stream=True)
+            if stream and response.status_code < 400:
+                raw = self._answer(response, b"", started, call)
+                self._observe(raw)
+                return StreamedResponse(
+                    response, method=method, url=url, release=self.limiter.release
+                )
+            try:
+                content = await response.aread()
+            finally:
+                await response.aclose()
         except httpx2.TransportError as exc:
             self.limiter.release()
-            error = transport_error(exc, method=method, url=url)
-            self._note_transport_error(error, state)
-            raise error from exc
+            error = transport_error(exc, method=method, url=url, attempts=call.attempts)
+            self.stats.transport_errors += 1
+            raise self._failed(error, call) from exc
         except BaseException:
             self.limiter.release()
             raise
-        if response.status_code < 400:
-            return response
-        try:
-            content = await response.aread()
-        finally:
-            await response.aclose()
-            self.limiter.release()
-        raw = RawResponse(
-            method=method,
-            url=url,
+        self.limiter.release()
+        raw = self._answer(response, content, started, call)
+        self._observe(raw)
+        if raw.status_code >= 400:
+            raise self._failed(self._classify(raw), call)
+        return raw
+
+    def _answer(
+        self, response: httpx2.Response, content: bytes, started: float, call: CallState
+    ) -> RawResponse:
+        return RawResponse(
+            method=call.method,
+            url=call.url,
             status_code=response.status_code,
             headers=response.headers,
             content=content,
             elapsed=time.perf_counter() - started,
-            attempts=state.attempts,
+            attempts=call.attempts,
+            earlier_maybe_applied=call.maybe_applied,
         )
-        self._observe(raw)
-        raise self._classify(raw, state)
 
-    async def _retrying(
-        self, call: Callable[[], Awaitable[T]], *, method: str, safe_to_repeat: bool
-    ) -> T:
-        """Run ``call`` once; on a retryable failure, hand the rest to tenacity."""
-        started = time.monotonic()
-        try:
-            return await call()
-        except ThuliumError as error:
-            first_error = error
-        # Most calls succeed at once: tenacity (~30 µs a call) only runs for retries.
-        decision = decide(
-            first_error, method=method, safe_to_repeat=safe_to_repeat, policy=self.retry
-        )
-        if not decision.retry or self.retry.max_attempts == 1:
-            raise first_error
-        retrying = build_retrying(
-            self.retry,
-            method=method,
-            safe_to_repeat=safe_to_repeat,
-            on_retry=self._on_retry,
-            elapsed=time.monotonic() - started,
-        )
-        pending: list[ThuliumError] = [first_error]
-        async for attempt in retrying:
-            with attempt:
-                if pending:
-                    raise pending.pop()  # replays attempt 1 so tenacity waits and counts it
-                return await call()
-        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+    def _failed(self, error: ThuliumError, call: CallState) -> ThuliumError:
+        """Record what a failed attempt means for the call; decide its retry once."""
+        error.earlier_maybe_applied = call.maybe_applied
+        call.maybe_applied = call.maybe_applied or error.attempt_maybe_applied
+        call.decision = decide(error, repeatable=call.repeatable, policy=self.retry)
+        return error
 
-    async def _attempt(self, request: httpx2.Request, state: _CallState) -> RawResponse:
-        state.attempts += 1
-        method, url = request.method, _loggable(request.url)
-        self._emit(
-            self.hooks.on_request, RequestEvent(method=method, url=url, attempt=state.attempts)
-        )
-        await self.limiter.acquire()
-        started = time.perf_counter()
-        self.stats.requests += 1
-        try:
-            response = await self.http.send(request)
-        except httpx2.TransportError as exc:
-            error = transport_error(exc, method=method, url=url)
-            error.attempts = state.attempts
-            self._note_transport_error(error, state)
-            raise error from exc
-        finally:
-            self.limiter.release()
-        raw = RawResponse(
-            method=method,
-            url=url,
-            status_code=response.status_code,
-            headers=response.headers,
-            content=response.content,
-            elapsed=time.perf_counter() - started,
-            attempts=state.attempts,
-        )
-        self._observe(raw)
-        if raw.status_code >= 400:
-            raise self._classify(raw, state)
-        return raw
-
-    def _classify(self, raw: RawResponse, state: _CallState) -> APIError:
-        error = error_from_response(raw, previous_attempt_ambiguous=state.ambiguous)
+    def _classify(self, raw: RawResponse) -> APIError:
+        error = error_from_response(raw)
         if raw.status_code == 429:
             self.stats.throttled += 1
             delay = parse_retry_after(raw.headers.get("retry-after"))
@@ -278,14 +287,7 @@ class Transport:
                 self.limiter.throttled()
             if delay:
                 self.limiter.pause(min(delay, self.retry.max_retry_after))
-        elif raw.status_code >= 500:
-            state.ambiguous = True
         return error
-
-    def _note_transport_error(self, error: TransportError, state: _CallState) -> None:
-        self.stats.transport_errors += 1
-        if error.reached_server is not False:
-            state.ambiguous = True
 
     def _observe(self, raw: RawResponse) -> None:
         if logger.isEnabledFor(logging.DEBUG):
@@ -310,26 +312,27 @@ class Transport:
             self._emit(self.hooks.on_response, event)
         record(raw)
 
-    def _on_retry(self, state: Any, decision: Any, delay: float) -> None:
+    def _on_retry(self, state: tenacity.RetryCallState) -> None:
+        call = state.kwargs["call"]
+        assert isinstance(call, CallState)
+        assert call.decision is not None
         self.stats.retries += 1
-        error = state.outcome.exception()
-        method = getattr(error, "method", "?")
-        url = getattr(error, "url", "?")
+        delay = state.upcoming_sleep
         logger.info(
             "retrying %s %s in %.2f s (attempt %d of %d): %s",
-            method,
-            url,
+            call.method,
+            call.url,
             delay,
             state.attempt_number + 1,
             self.retry.max_attempts,
-            decision.reason,
+            call.decision.reason,
         )
         event = RetryEvent(
-            method=method,
-            url=url,
+            method=call.method,
+            url=call.url,
             attempt=state.attempt_number,
             delay=delay,
-            reason=decision.reason,
+            reason=call.decision.reason,
         )
         self._emit(self.hooks.on_retry, event)
 

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-import thulium_async as th
-
 from ..errors import InputError, NotFoundError, ValidationError
 from ..models import BatchResult, BatchStatus, NewCrmRecord, NewRecord
 from ..resources._record_inputs import encode_new_crm_record, encode_new_record
@@ -26,7 +24,6 @@ from ._operation import (
     Operation,
     Prepared,
     Sent,
-    ambiguous_retry,
     campaign,
     check_unknown,
     item_failure,
@@ -81,13 +78,12 @@ class CreateRecords(Operation):
         if not batch:
             return Sent([await self._one(client, cid, route, entries[0])], [])
         values = [entry.value for entry in entries]
-        with th.capture_responses() as log:
-            result: BatchResult[Any]
-            if route == REGULAR:
-                result = await client.batch.outbounds.records.create(cid, values)
-            else:
-                result = await client.batch.crm_outbounds.records.create(cid, values)
-        return _settle_batch(result, entries, ambiguous_retry(log, "POST"))
+        result: BatchResult[Any]
+        if route == REGULAR:
+            result = await client.batch.outbounds.records.create(cid, values)
+        else:
+            result = await client.batch.crm_outbounds.records.create(cid, values)
+        return _settle_batch(result, entries, result.earlier_maybe_applied)
 
     async def _one(self, client: Client, cid: str, route: str, entry: Entry) -> Settled:
         # The resource settles a lost answer itself (it looks the record up), so a
@@ -106,7 +102,7 @@ class CreateRecords(Operation):
             existing = await _lookup(client, cid, route, entry)
             if existing is None:
                 raise
-            ours = entry.maybe_applied or error.previous_attempt_ambiguous
+            ours = entry.maybe_applied or error.earlier_maybe_applied
             outcome = Outcome.CREATED if ours else Outcome.ALREADY_EXISTED
             return Settled(entry, outcome, existing)
         return Settled(entry, Outcome.CREATED, record_id)

@@ -13,15 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-import thulium_async as th
-
 from .. import _validate as check
 from ..errors import NotFoundError
 from ..models import CustomerBatchItemResult, CustomerUpdate, NewCustomer
 from ..resources._crm_inputs import encode_customer, input_values
 from ._entry import Entry, Settled
 from ._models import Outcome
-from ._operation import Operation, Prepared, Sent, ambiguous_retry, present
+from ._operation import Operation, Prepared, Sent, present
 
 if TYPE_CHECKING:
     from .._client import Client
@@ -118,12 +116,11 @@ class DeleteCustomers(Operation):
             try:
                 await client.customers.delete(entry.value)
             except NotFoundError as error:
-                ours = entry.maybe_applied or error.previous_attempt_ambiguous
+                ours = entry.maybe_applied or error.earlier_maybe_applied
                 return Sent([Settled(entry, Outcome.DELETED if ours else Outcome.NOT_FOUND)], [])
             return Sent([Settled(entry, Outcome.DELETED, entry.value)], [])
-        with th.capture_responses() as log:
-            result = await client.batch.customers.delete([entry.value for entry in entries])
-        retried = ambiguous_retry(log, "DELETE")
+        result = await client.batch.customers.delete([entry.value for entry in entries])
+        retried = result.earlier_maybe_applied
         settled = []
         for answer in result.items:
             entry = entries[answer.index]

@@ -12,8 +12,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import thulium_async as th
-
 from ..errors import InputError, NotFoundError
 from ..models import (
     BatchItemResult,
@@ -26,7 +24,7 @@ from ..models import (
 from ._entry import Entry, Settled
 from ._models import Outcome, RecordKey
 from ._op_update import CUSTOMER, IDENTIFIER, PHONE, record_key, selector
-from ._operation import Operation, Prepared, Sent, ambiguous_retry, campaign, item_failure
+from ._operation import Operation, Prepared, Sent, campaign, item_failure
 
 if TYPE_CHECKING:
     from .._client import Client
@@ -73,13 +71,12 @@ class DeleteRecords(Operation):
         if not batch:
             return Sent([await self._one(client, cid, route, entries[0])], [])
         values = [entry.value for entry in entries]
-        with th.capture_responses() as log:
-            result: BatchResult[Any]
-            if route == PHONE:
-                result = await client.batch.outbounds.records.delete(cid, values)
-            else:
-                result = await client.batch.crm_outbounds.records.delete(cid, values)
-        retried = ambiguous_retry(log, "DELETE")
+        result: BatchResult[Any]
+        if route == PHONE:
+            result = await client.batch.outbounds.records.delete(cid, values)
+        else:
+            result = await client.batch.crm_outbounds.records.delete(cid, values)
+        retried = result.earlier_maybe_applied
         by_index: dict[int, list[BatchItemResult[Any]]] = defaultdict(list)
         for answer in result.items:
             by_index[answer.index].append(answer)
@@ -95,7 +92,7 @@ class DeleteRecords(Operation):
             else:
                 await client.outbounds.records_by_identifier.delete(cid, entry.value)
         except NotFoundError as error:
-            ours = entry.maybe_applied or error.previous_attempt_ambiguous
+            ours = entry.maybe_applied or error.earlier_maybe_applied
             return Settled(entry, Outcome.DELETED if ours else Outcome.NOT_FOUND)
         return Settled(entry, Outcome.DELETED)
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
-
-import thulium_async as th
 
 from .. import _validate as check
 from ..errors import APIError, InputError, ThuliumError
@@ -22,7 +20,6 @@ __all__ = [
     "Operation",
     "Prepared",
     "Sent",
-    "ambiguous_retry",
     "check_unknown",
     "error_text",
     "failed",
@@ -116,20 +113,6 @@ def item_failure(entry: Entry, result: BatchItemResult[Any]) -> Settled:
     """A failure settled with a 207 item's own status and message."""
     text = result.message or (str(result.status) if result.status else "failed")
     return Settled(entry, Outcome.FAILED, result.record_id, text, result.http_status)
-
-
-def ambiguous_retry(log: Sequence[th.RawResponse], method: str) -> bool:
-    """Whether an earlier attempt of the call just answered may have been applied.
-
-    ``log`` holds the answered attempts (``th.capture_responses``); the final
-    answer counts every attempt, so attempts with no answer were lost
-    connections. A 5xx may have been applied too; a 429 never was.
-    """
-    answered = [raw for raw in log if raw.method == method]
-    if not answered:
-        return False
-    lost = answered[-1].attempts - len(answered)
-    return lost > 0 or any(raw.status_code >= 500 for raw in answered[:-1])
 
 
 def check_unknown(item: dict[str, Any], allowed: Iterable[str], kind: str) -> None:

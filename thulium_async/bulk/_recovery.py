@@ -55,14 +55,6 @@ def _alone(error: InputError) -> InputError:
     return InputError(field or "item", error.expected, error.value)
 
 
-def _ambiguous(error: ThuliumError) -> bool:
-    if isinstance(error, TransportError):
-        return error.reached_server is not False
-    if isinstance(error, (ServerError, DecodeError)):  # a 2xx we could not read did act
-        return True
-    return isinstance(error, APIError) and error.previous_attempt_ambiguous
-
-
 class Recovery:
     """Turns answers and errors into settled entries and requeued chunks."""
 
@@ -111,7 +103,7 @@ class Recovery:
                 self._batcher.requeue(group, [rest])
                 return [failed(entries[position], _alone(error))]
             return [failed(entry, error) for entry in entries]
-        if _ambiguous(error):
+        if error.maybe_applied:
             for entry in entries:
                 entry.maybe_applied = True
             if not self._repeatable:

@@ -44,10 +44,17 @@ class BatchItemResult(Generic[T]):
 
 @attrs.frozen(kw_only=True)
 class BatchResult(Generic[T]):
-    """Every item's result of one batch call; ``unanswered`` lists items the API skipped."""
+    """Every item's result of one batch call; ``unanswered`` lists items the API skipped.
+
+    ``earlier_maybe_applied`` is True when an attempt of this call before the
+    answered one may have been applied (its answer was lost, or it got a 5xx):
+    an item reported as already there (or already gone) may then be this
+    call's own doing.
+    """
 
     items: list[BatchItemResult[T]]
     unanswered: list[tuple[int, T]] = attrs.field(factory=list)
+    earlier_maybe_applied: bool = False
 
     @property
     def succeeded(self) -> list[BatchItemResult[T]]:

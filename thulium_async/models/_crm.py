@@ -211,10 +211,14 @@ class CustomerBatchResult(Generic[T]):
     """Every item's result of one ``batch/customers`` call, in input order.
 
     ``unanswered`` lists the inputs the API's answer did not mention.
+    ``earlier_maybe_applied`` is True when an attempt of this call before the
+    answered one may have been applied (its answer was lost, or it got a 5xx):
+    an item reported as already gone may then be this call's own doing.
     """
 
     items: list[CustomerBatchItemResult[T]]
     unanswered: list[tuple[int, T]] = attrs.field(factory=list)
+    earlier_maybe_applied: bool = False
 
     @property
     def succeeded(self) -> list[CustomerBatchItemResult[T]]:

@@ -9,10 +9,9 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-import httpx2
 
 from .._pagination import Page, Paginator
-from .._transport import QueryParams, RawResponse, Transport
+from .._transport import QueryParams, RawResponse, StreamedResponse, Transport
 from ..errors import DecodeError
 from ._statuses_cache import StatusCache
 
@@ -61,7 +60,7 @@ class Resource:
 
     def _stream(
         self, path: str, *, params: QueryParams | None = None
-    ) -> contextlib.AbstractAsyncContextManager[httpx2.Response]:
+    ) -> contextlib.AbstractAsyncContextManager[StreamedResponse]:
         """A GET whose body is read as it arrives (downloads): ``async with``."""
         return self._context.transport.stream("GET", path, params=params)
 

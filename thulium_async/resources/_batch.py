@@ -87,7 +87,9 @@ class _BatchResource(Resource):
             items.extend(_item(index, str(key), inputs[index], wire) for wire in wires)
         unanswered = [(index, inputs[index]) for index in sorted(set(keys.values()) - answered)]
         items.sort(key=lambda item: item.index)
-        return BatchResult(items=items, unanswered=unanswered)
+        return BatchResult(
+            items=items, unanswered=unanswered, earlier_maybe_applied=raw.earlier_maybe_applied
+        )
 
 
 def _item(index: int, key: str, value: T, wire: _WireItem) -> BatchItemResult[T]:

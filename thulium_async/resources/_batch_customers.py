@@ -81,7 +81,9 @@ class BatchCustomers(Resource):
         answered = {item.index for item in items}
         unanswered = [(i, inputs[i]) for i in sorted(set(keys.values()) - answered)]
         items.sort(key=lambda item: item.index)
-        return CustomerBatchResult(items=items, unanswered=unanswered)
+        return CustomerBatchResult(
+            items=items, unanswered=unanswered, earlier_maybe_applied=raw.earlier_maybe_applied
+        )
 
     async def create(
         self, customers: Sequence[NewCustomer | Mapping[str, Any]]

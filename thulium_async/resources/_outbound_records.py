@@ -11,7 +11,6 @@ from .._logging import logger
 from .._pagination import Paginator
 from .._transport import QueryParams
 from ..errors import (
-    APIError,
     InputError,
     NotFoundError,
     ServerError,
@@ -103,7 +102,7 @@ class RecordResource(Resource):
         try:
             raw = await self._call("POST", path, json=body, safe_to_repeat=True)
         except (ValidationError, ServerError, TransportError) as error:
-            if not _was_ambiguous(error):
+            if not error.maybe_applied:
                 raise
             try:
                 record_id = int((await existing()).record_id)
@@ -121,14 +120,6 @@ class RecordResource(Resource):
             raise InputError("update", "at least one field to change", None)
         await self._check_statuses(campaign_id, body)
         return body
-
-
-def _was_ambiguous(error: APIError | TransportError) -> bool:
-    if isinstance(error, TransportError):
-        return error.reached_server is not False
-    if isinstance(error, ServerError):
-        return True
-    return error.previous_attempt_ambiguous
 
 
 class OutboundRecords(RecordResource):

@@ -6,16 +6,15 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import anyio
-import httpx2
 
 from .._pagination import Paginator
-from .._transport._errors import transport_error
-from ..errors import InputError, TransportError
+from .._transport import StreamedResponse
+from ..errors import InputError
 from ..models import Recording
 from ._base import Resource
 from ._connections import call_filters
@@ -36,52 +35,37 @@ class RecordingStream:
     Content-Length is one too.
     """
 
-    def __init__(self, response: httpx2.Response, filename: str) -> None:
+    def __init__(self, response: StreamedResponse, filename: str) -> None:
         self._response = response
         self.filename = filename
         """The recording's name, as asked for."""
 
     @property
-    def headers(self) -> httpx2.Headers:
-        """The answer's headers."""
+    def headers(self) -> Mapping[str, str]:
+        """The answer's headers (names looked up case-insensitively)."""
         return self._response.headers
 
     @property
     def content_type(self) -> str | None:
         """The audio's media type, e.g. ``audio/x-wav``."""
-        value: str | None = self._response.headers.get("content-type")
-        return value
+        return self._response.headers.get("content-type")
 
     @property
     def content_length(self) -> int | None:
         """The body's size in bytes, when the server said."""
-        value = self._response.headers.get("content-length")
-        return int(value) if value is not None and value.isdigit() else None
+        return self._response.content_length
 
     @property
     def bytes_received(self) -> int:
         """Bytes read from the network so far."""
-        return self._response.num_bytes_downloaded
+        return self._response.bytes_received
 
     def __aiter__(self) -> AsyncIterator[bytes]:
         return self.aiter_bytes()
 
-    async def aiter_bytes(self, chunk_size: int = CHUNK_SIZE) -> AsyncIterator[bytes]:
+    def aiter_bytes(self, chunk_size: int = CHUNK_SIZE) -> AsyncIterator[bytes]:
         """The body in chunks of about ``chunk_size`` bytes."""
-        request = self._response.request
-        try:
-            async for chunk in self._response.aiter_bytes(chunk_size):
-                yield chunk
-        except httpx2.TransportError as exc:
-            raise transport_error(exc, method=request.method, url=str(request.url)) from exc
-        expected = self.content_length
-        if expected is not None and self.bytes_received < expected:
-            raise TransportError(
-                f"body ended after {self.bytes_received} of {expected} bytes",
-                method=request.method,
-                url=str(request.url),
-                reached_server=True,
-            )
+        return self._response.aiter_bytes(chunk_size)
 
     async def read(self) -> bytes:
         """The whole body in memory: for short recordings; prefer iterating or download()."""
