@@ -12,7 +12,7 @@ import respx
 import thulium_async as th
 from thulium_async.models import QueueTopics, TemporaryFile, TopicCustomField
 
-from .support import WARSAW, assert_request, catalog_response, is_warsaw, sent_path, sent_query
+from .support_a import WARSAW, assert_request, catalog_response, is_warsaw, sent_path, sent_query
 
 
 @pytest.mark.endpoint("upload_temporary_file")

@@ -14,7 +14,7 @@ import respx
 import thulium_async as th
 from thulium_async.models import CallDisposition, CallType, Connection, TopicFieldValue
 
-from .support import WARSAW, assert_request, catalog_response, example, is_warsaw
+from .support_a import WARSAW, assert_request, catalog_response, example, is_warsaw
 
 FILENAME = "sprzedaz/2014-07-07/2014-07-07_093545_921063395.234.wav"
 

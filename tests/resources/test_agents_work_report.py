@@ -13,7 +13,7 @@ import respx
 import thulium_async as th
 from thulium_async.models import Duration, WorkReportRow
 
-from .support import WARSAW, assert_request, catalog_response, example, is_warsaw, sent_query
+from .support_a import WARSAW, assert_request, catalog_response, example, is_warsaw, sent_query
 
 
 @pytest.mark.endpoint("get_agents_work_report")

@@ -16,7 +16,7 @@ from thulium_async.models import (
     NewCustomer,
 )
 
-from .support import (
+from .support_b import (
     assert_request,
     catalog_response,
     json_response,

@@ -13,7 +13,7 @@ import thulium_async as th
 from thulium_async import errors
 from thulium_async.models import Address, Customer
 
-from .support import (
+from .support_b import (
     WARSAW,
     assert_request,
     attempt,

@@ -21,7 +21,7 @@ from thulium_async.models import (
     ChatStatus,
 )
 
-from .support import (
+from .support_b import (
     WARSAW,
     assert_request,
     attempt,

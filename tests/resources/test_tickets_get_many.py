@@ -11,7 +11,7 @@ import thulium_async as th
 from thulium_async import errors
 from thulium_async.models import GetManyItem, GetManyResult, Ticket
 
-from .support import example, json_response
+from .support_b import example, json_response
 
 ERROR = {"request_id": "53678450401cf", "errors": [{"message": "Ticket not found.", "code": 1}]}
 

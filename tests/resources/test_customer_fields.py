@@ -17,7 +17,7 @@ from thulium_async.models import (
     CustomerFieldValue,
 )
 
-from .support import (
+from .support_b import (
     assert_request,
     attempt,
     catalog_response,

@@ -19,7 +19,7 @@ from thulium_async.models import (
     QueueCall,
 )
 
-from .support import WARSAW, assert_request, catalog_response, is_warsaw
+from .support_a import WARSAW, assert_request, catalog_response, is_warsaw
 
 LOGIN = "jkowalski"
 

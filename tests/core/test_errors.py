@@ -15,9 +15,8 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.resources.support import AUTHORIZATION, BASE, BASE_SLASH, make_client
 from thulium_async import errors
-
-from .resources.support import AUTHORIZATION, BASE, BASE_SLASH, make_client
 
 PASSWORD = "api_pass"
 TOKEN = AUTHORIZATION.removeprefix("Basic ")

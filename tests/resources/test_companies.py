@@ -9,7 +9,7 @@ import thulium_async as th
 from thulium_async import errors
 from thulium_async.models import Address, Company, CreatedCompany
 
-from .support import (
+from .support_b import (
     assert_request,
     attempt,
     catalog_response,

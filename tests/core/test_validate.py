@@ -19,11 +19,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import thulium_async as th
-from thulium_async import _validate as check
-from thulium_async import errors
-from thulium_async.models import Dialer, NewRecord, RecordUpdate
-
-from .resources.support import (
+from tests.resources.support import (
     BASE_SLASH,
     WARSAW,
     catalog_response,
@@ -31,6 +27,9 @@ from .resources.support import (
     sent_json,
     statuses_answer,
 )
+from thulium_async import _validate as check
+from thulium_async import errors
+from thulium_async.models import Dialer, NewRecord, RecordUpdate
 
 Call = Callable[[th.Client], Awaitable[Any]]
 

@@ -7,7 +7,7 @@ import inspect
 import pytest
 
 from .catalog_map import METHODS
-from .support import area_endpoints, make_client
+from .support_a import area_endpoints, make_client
 
 
 def test_map_covers_exactly_the_group_a_endpoints() -> None:

@@ -9,8 +9,8 @@ import pytest
 
 import thulium_async as th
 
-from .catalog_map import METHODS
-from .support import area_endpoints, make_client
+from .catalog_map_b import METHODS
+from .support_b import area_endpoints, make_client
 
 
 def _resolve(client: th.Client, dotted: str) -> object:

@@ -11,7 +11,7 @@ import respx
 import thulium_async as th
 from thulium_async.models import PhoneType, SipAccount, Topic, Webhook
 
-from .support import assert_request, catalog_response
+from .support_a import assert_request, catalog_response
 
 
 @pytest.mark.endpoint("get_user")

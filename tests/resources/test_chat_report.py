@@ -13,7 +13,7 @@ import thulium_async as th
 from thulium_async import errors
 from thulium_async.models import AggregateBy, ChatRates, ChatSummaryRow, Duration
 
-from .support import assert_request, catalog_response, example, json_response, sent_query
+from .support_b import assert_request, catalog_response, example, json_response, sent_query
 
 PATH = "chats/reports/summary"
 
