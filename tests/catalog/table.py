@@ -22,7 +22,6 @@ START, END = "<!-- endpoints:start -->", "<!-- endpoints:end -->"
 MAP_MODULES = (
     "tests.catalog.campaign_map",
     "tests.resources.catalog_map",
-    "tests.resources.catalog_map_b",
 )
 
 

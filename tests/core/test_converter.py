@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.resources.support import WARSAW
+from tests.support import WARSAW
 from thulium_async._converter import NULL_STRINGS, make_converter
 from thulium_async.models import (
     Campaign,
