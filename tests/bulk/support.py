@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import thulium_async as th
+from tests.support import open_client
 from thulium_async.bulk import BulkReport, ItemResult, Outcome
 from thulium_async.models import NewRecord
 from thulium_async.testing import FakeThulium
@@ -71,21 +72,6 @@ def by_outcome(results: list[ItemResult]) -> dict[Outcome, int]:
     for result in results:
         counts[result.outcome] = counts.get(result.outcome, 0) + 1
     return counts
-
-
-@contextlib.asynccontextmanager
-async def open_client(fake: FakeThulium, mode: str, **kwargs: Any) -> AsyncIterator[th.Client]:
-    """A client into ``fake``: ``mode`` "in_process" or "loopback" (real HTTP on 127.0.0.1)."""
-    kwargs.setdefault("retry", th.RetryPolicy.no_wait())
-    if mode == "in_process":
-        async with fake.client(**kwargs) as client:
-            yield client
-        return
-    async with (
-        fake.serve() as base_url,
-        th.Client(base_url, auth=(fake.username, fake.password), **kwargs) as client,
-    ):
-        yield client
 
 
 def quick(fake: FakeThulium, **kwargs: Any) -> contextlib.AbstractAsyncContextManager[th.Client]:

@@ -21,8 +21,7 @@ README = ROOT / "README.md"
 START, END = "<!-- endpoints:start -->", "<!-- endpoints:end -->"
 MAP_MODULES = (
     "tests.catalog.campaign_map",
-    "tests.resources_a.catalog_map",
-    "tests.resources_b.catalog_map",
+    "tests.resources.catalog_map",
 )
 
 

@@ -8,13 +8,7 @@ import pytest
 
 import thulium_async as th
 from tests.catalog import table
-
-
-def resolve(client: th.Client, dotted: str) -> object:
-    target: object = client
-    for part in dotted.split("."):
-        target = getattr(target, part)
-    return target
+from tests.support import resolve
 
 
 def test_every_current_endpoint_has_a_client_method() -> None:

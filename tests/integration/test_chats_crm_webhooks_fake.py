@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 import thulium_async as th
-from tests.conftest import serve_asgi
 from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
+from tests.support import serve_asgi
 from thulium_async.models import NewCustomer
 from thulium_async.testing import FakeThulium, ManualClock
 from thulium_async.webhooks import (

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import thulium_async as th
-from tests.conftest import serve_asgi
 from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
+from tests.support import serve_asgi
 from thulium_async.testing import FakeThulium
 from thulium_async.webhooks import (
     TicketAgentReplied,

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import serve_asgi
 from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
+from tests.support import serve_asgi
 from thulium_async.models import SystemStatus
 from thulium_async.testing import FakeThulium
 from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved

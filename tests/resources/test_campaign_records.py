@@ -13,10 +13,7 @@ import pytest
 import respx
 
 import thulium_async as th
-from thulium_async import errors
-from thulium_async.models import CampaignRecord, SystemStatus
-
-from .support import (
+from tests.support import (
     WARSAW,
     assert_wire_headers,
     catalog_response,
@@ -26,6 +23,8 @@ from .support import (
     sent_json,
     sent_query,
 )
+from thulium_async import errors
+from thulium_async.models import CampaignRecord, SystemStatus
 
 DUPLICATE = {"request_id": "x", "errors": [{"message": "Duplicate phone number", "code": 1}]}
 

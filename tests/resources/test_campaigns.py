@@ -10,6 +10,14 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import (
+    assert_wire_headers,
+    catalog_response,
+    make_client,
+    request_example,
+    sent_json,
+    sent_query,
+)
 from thulium_async import errors
 from thulium_async.models import (
     Campaign,
@@ -19,15 +27,6 @@ from thulium_async.models import (
     CreatedCampaign,
     Dialer,
     SystemStatus,
-)
-
-from .support import (
-    assert_wire_headers,
-    catalog_response,
-    make_client,
-    request_example,
-    sent_json,
-    sent_query,
 )
 
 

@@ -15,10 +15,7 @@ import pytest
 import respx
 
 import thulium_async as th
-from thulium_async import errors
-from thulium_async.models import BatchStatus, NewCrmRecord, NewRecord, RecordUpdate
-
-from .support import (
+from tests.support import (
     assert_wire_headers,
     catalog_response,
     make_client,
@@ -27,6 +24,8 @@ from .support import (
     sent_query,
     statuses_answer,
 )
+from thulium_async import errors
+from thulium_async.models import BatchStatus, NewCrmRecord, NewRecord, RecordUpdate
 
 # Wire shapes, with the catalog's 207 examples as answers.
 

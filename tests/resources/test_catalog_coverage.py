@@ -15,19 +15,28 @@ import pytest
 import respx
 
 import thulium_async as th
-from thulium_async.models import BatchResult, NewCrmRecord, NewRecord, RecordUpdate
-
-from .support import (
+from tests.support import (
     BASE_SLASH,
     assert_wire_headers,
-    campaign_endpoints,
     catalog,
     catalog_response,
     concrete_path,
+    endpoints_in,
     make_client,
 )
+from thulium_async.models import BatchResult, NewCrmRecord, NewRecord, RecordUpdate
 
 Call = Callable[[th.Client], Awaitable[Any]]
+
+CAMPAIGN_AREAS = frozenset(
+    {"campaigns", "campaigns_batch", "campaign_records", "crm_campaign_records"}
+)
+
+
+def campaign_endpoints() -> dict[str, dict[str, Any]]:
+    """The non-legacy endpoints of the four campaign areas."""
+    return endpoints_in(CAMPAIGN_AREAS)
+
 
 CID = "00001"
 PHONE = "333444555"

@@ -10,10 +10,7 @@ import pytest
 import respx
 
 import thulium_async as th
-from thulium_async import errors
-from thulium_async.models import CrmCampaignRecord, SystemStatus
-
-from .support import (
+from tests.support import (
     WARSAW,
     assert_wire_headers,
     catalog_response,
@@ -22,6 +19,8 @@ from .support import (
     sent_json,
     sent_query,
 )
+from thulium_async import errors
+from thulium_async.models import CrmCampaignRecord, SystemStatus
 
 DUPLICATE = {"request_id": "x", "errors": [{"message": "Customer already added", "code": 1}]}
 

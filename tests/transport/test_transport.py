@@ -13,7 +13,7 @@ import pytest
 import respx
 
 import thulium_async as th
-from tests.conftest import serve_asgi, slow_json_app
+from tests.support import serve_asgi, slow_json_app
 from thulium_async import errors
 
 BASE = "https://acme.thulium.com/api"

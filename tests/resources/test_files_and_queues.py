@@ -10,9 +10,8 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import WARSAW, assert_request, catalog_response, is_warsaw, sent_path, sent_query
 from thulium_async.models import QueueTopics, TemporaryFile, TopicCustomField
-
-from .support import WARSAW, assert_request, catalog_response, is_warsaw, sent_path, sent_query
 
 
 @pytest.mark.endpoint("upload_temporary_file")

@@ -9,6 +9,17 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import (
+    WARSAW,
+    assert_request,
+    attempt,
+    catalog_response,
+    example,
+    is_warsaw,
+    json_response,
+    request_example,
+    sent_query,
+)
 from thulium_async import errors
 from thulium_async.models import (
     Chat,
@@ -19,18 +30,6 @@ from thulium_async.models import (
     ChatQueue,
     ChatSentBy,
     ChatStatus,
-)
-
-from .support import (
-    WARSAW,
-    assert_request,
-    attempt,
-    catalog_response,
-    example,
-    is_warsaw,
-    json_response,
-    request_example,
-    sent_query,
 )
 
 CONVERSATION = "6ed7c941-2c8a-411e-95d2-338a9f64800a"

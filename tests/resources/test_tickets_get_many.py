@@ -8,10 +8,9 @@ import respx
 from anyio.lowlevel import checkpoint
 
 import thulium_async as th
+from tests.support import example, json_response
 from thulium_async import errors
 from thulium_async.models import GetManyItem, GetManyResult, Ticket
-
-from .support import example, json_response
 
 ERROR = {"request_id": "53678450401cf", "errors": [{"message": "Ticket not found.", "code": 1}]}
 

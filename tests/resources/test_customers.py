@@ -10,10 +10,7 @@ import pytest
 import respx
 
 import thulium_async as th
-from thulium_async import errors
-from thulium_async.models import Address, Customer
-
-from .support import (
+from tests.support import (
     WARSAW,
     assert_request,
     attempt,
@@ -24,6 +21,8 @@ from .support import (
     sent_json,
     sent_query,
 )
+from thulium_async import errors
+from thulium_async.models import Address, Customer
 
 
 @pytest.mark.endpoint("list_customers")

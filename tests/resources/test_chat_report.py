@@ -10,10 +10,9 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import assert_request, catalog_response, example, json_response, sent_query
 from thulium_async import errors
 from thulium_async.models import AggregateBy, ChatRates, ChatSummaryRow, Duration
-
-from .support import assert_request, catalog_response, example, json_response, sent_query
 
 PATH = "chats/reports/summary"
 

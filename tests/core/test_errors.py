@@ -6,7 +6,6 @@ import datetime as dt
 import email.utils
 import logging
 import pickle
-from collections.abc import AsyncIterator, Iterator
 
 import httpcore2
 import httpx
@@ -15,9 +14,8 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import AUTHORIZATION, BASE, make_client
 from thulium_async import errors
-
-from .resources.support import AUTHORIZATION, BASE, BASE_SLASH, make_client
 
 PASSWORD = "api_pass"
 TOKEN = AUTHORIZATION.removeprefix("Basic ")
@@ -28,20 +26,6 @@ BODY = {
         {"message": "Duplicated customer name.", "code": 222222},
     ],
 }
-
-
-@pytest.fixture
-def router() -> Iterator[respx.MockRouter]:
-    """A respx router on the account's base URL."""
-    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=True) as mock:
-        yield mock
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[th.Client]:
-    """A client with one attempt per call."""
-    async with make_client() as instance:
-        yield instance
 
 
 def assert_no_secret(text: str | bytes) -> None:

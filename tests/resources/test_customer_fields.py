@@ -9,20 +9,19 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import (
+    assert_request,
+    attempt,
+    catalog_response,
+    json_response,
+    request_example,
+)
 from thulium_async import errors
 from thulium_async.models import (
     CustomerField,
     CustomerFieldGroup,
     CustomerFieldGroupItem,
     CustomerFieldValue,
-)
-
-from .support import (
-    assert_request,
-    attempt,
-    catalog_response,
-    json_response,
-    request_example,
 )
 
 ORDERS_FIELDS = [

@@ -10,18 +10,7 @@ import pytest
 import respx
 
 import thulium_async as th
-from thulium_async import errors
-from thulium_async.models import (
-    Duration,
-    Ticket,
-    TicketBodyType,
-    TicketDirection,
-    TicketMessage,
-    TicketMessageType,
-    TicketSource,
-)
-
-from .support import (
+from tests.support import (
     WARSAW,
     assert_request,
     attempt,
@@ -31,6 +20,16 @@ from .support import (
     json_response,
     request_example,
     sent_json,
+)
+from thulium_async import errors
+from thulium_async.models import (
+    Duration,
+    Ticket,
+    TicketBodyType,
+    TicketDirection,
+    TicketMessage,
+    TicketMessageType,
+    TicketSource,
 )
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import WARSAW
 from thulium_async._converter import NULL_STRINGS, make_converter
 from thulium_async.models import (
     Campaign,
@@ -26,8 +27,6 @@ from thulium_async.models import (
     OpenStrEnum,
     SystemStatus,
 )
-
-from .resources.support import WARSAW
 
 MODELS = [
     Campaign,

@@ -8,20 +8,19 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import (
+    assert_request,
+    catalog_response,
+    json_response,
+    request_example,
+    sent_json,
+)
 from thulium_async import errors
 from thulium_async.models import (
     CustomerBatchItemResult,
     CustomerBatchResult,
     CustomerUpdate,
     NewCustomer,
-)
-
-from .support import (
-    assert_request,
-    catalog_response,
-    json_response,
-    request_example,
-    sent_json,
 )
 
 

@@ -9,6 +9,7 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import WARSAW, assert_request, catalog_response, is_warsaw
 from thulium_async.models import (
     Agent,
     AgentGroup,
@@ -18,8 +19,6 @@ from thulium_async.models import (
     OutboundMode,
     QueueCall,
 )
-
-from .support import WARSAW, assert_request, catalog_response, is_warsaw
 
 LOGIN = "jkowalski"
 

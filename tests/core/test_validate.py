@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -19,49 +19,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import thulium_async as th
+from tests.support import (
+    WARSAW,
+    catalog_response,
+    sent_json,
+    statuses_answer,
+)
 from thulium_async import _validate as check
 from thulium_async import errors
 from thulium_async.models import Dialer, NewRecord, RecordUpdate
 
-from .resources.support import (
-    BASE_SLASH,
-    WARSAW,
-    catalog_response,
-    make_client,
-    sent_json,
-    statuses_answer,
-)
-
 Call = Callable[[th.Client], Awaitable[Any]]
-
-
-@pytest.fixture
-def guard() -> Iterator[respx.MockRouter]:
-    """A router that answers anything with 500 and records it: "no request" is checkable."""
-    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=False) as mock:
-        mock.route(name="anything").respond(500)
-        yield mock
-
-
-@pytest.fixture
-def router() -> Iterator[respx.MockRouter]:
-    """A router whose routes must all be called."""
-    with respx.mock(using="httpcore2", base_url=BASE_SLASH, assert_all_called=True) as mock:
-        yield mock
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[th.Client]:
-    """A client without the status lookup."""
-    async with make_client() as instance:
-        yield instance
-
-
-@pytest.fixture
-async def checked_client() -> AsyncIterator[th.Client]:
-    """A client that looks statuses up before record writes."""
-    async with make_client(check_statuses=True) as instance:
-        yield instance
 
 
 async def refused(client: th.Client, guard: respx.MockRouter, call: Call) -> errors.InputError:

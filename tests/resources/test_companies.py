@@ -6,10 +6,7 @@ import pytest
 import respx
 
 import thulium_async as th
-from thulium_async import errors
-from thulium_async.models import Address, Company, CreatedCompany
-
-from .support import (
+from tests.support import (
     assert_request,
     attempt,
     catalog_response,
@@ -18,6 +15,8 @@ from .support import (
     sent_json,
     sent_query,
 )
+from thulium_async import errors
+from thulium_async.models import Address, Company, CreatedCompany
 
 
 @pytest.mark.endpoint("list_companies")

@@ -9,9 +9,8 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import assert_request, catalog_response
 from thulium_async.models import PhoneType, SipAccount, Topic, Webhook
-
-from .support import assert_request, catalog_response
 
 
 @pytest.mark.endpoint("get_user")

@@ -12,9 +12,8 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import WARSAW, assert_request, catalog_response, example, is_warsaw
 from thulium_async.models import CallDisposition, CallType, Connection, TopicFieldValue
-
-from .support import WARSAW, assert_request, catalog_response, example, is_warsaw
 
 FILENAME = "sprzedaz/2014-07-07/2014-07-07_093545_921063395.234.wav"
 

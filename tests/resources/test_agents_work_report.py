@@ -11,9 +11,8 @@ import pytest
 import respx
 
 import thulium_async as th
+from tests.support import WARSAW, assert_request, catalog_response, example, is_warsaw, sent_query
 from thulium_async.models import Duration, WorkReportRow
-
-from .support import WARSAW, assert_request, catalog_response, example, is_warsaw, sent_query
 
 
 @pytest.mark.endpoint("get_agents_work_report")

@@ -1,0 +1,117 @@
+"""Catalog name -> client method, for the resource areas outside the campaign ones.
+
+The campaign areas' map is ``tests/catalog/campaign_map.py``; ``tests/catalog/table.py``
+merges both into README's endpoint table.
+"""
+
+# The catalog areas this map covers, every current endpoint of each.
+AREAS = frozenset(
+    {
+        "agents",
+        "users",
+        "todos",
+        "webhooks",
+        "topics",
+        "tags",
+        "sms",
+        "temporary_files",
+        "connections",
+        "recordings",
+        "queues",
+        "chats",
+        "crm",
+        "tickets",
+        "customer_field_groups",
+    }
+)
+
+METHODS: dict[str, str] = {
+    # agents
+    "list_agents": "agents.list",
+    "get_agent": "agents.get",
+    "create_agent": "agents.create",
+    "get_agent_status": "agents.status.get",
+    "get_agent_last_queue_call": "agents.last_queue_call.get",
+    "answer_agent_call": "agents.answer",
+    "agent_call": "agents.call",
+    "agent_call_preview": "agents.call_preview",
+    "agent_unpause": "agents.free",
+    "agent_hangup": "agents.hangup",
+    "agent_hold": "agents.hold",
+    "agent_unhold": "agents.unhold",
+    "agent_login": "agents.login",
+    "agent_logout": "agents.logout",
+    "agent_mute": "agents.mute",
+    "agent_unmute": "agents.unmute",
+    "agent_pause": "agents.pause",
+    "agent_stop_recording": "agents.stop_recording",
+    "agent_transfer": "agents.transfer",
+    "list_agent_groups": "agents_groups.list",
+    "list_agent_statuses": "agents_statuses.list",
+    "get_agents_work_report": "agents_work_report.list",
+    # users, todos, webhooks, topics, tags, sms
+    "get_user": "users.get",
+    "get_todo": "todos.get",
+    "create_todo": "todos.create",
+    "list_webhooks": "webhooks.list",
+    "create_webhook": "webhooks.create",
+    "delete_webhook": "webhooks.delete",
+    "list_topics": "topics.list",
+    "create_tags": "tags.create",
+    "send_sms": "sms_messages.create",
+    # files, calls, recordings, queues
+    "upload_temporary_file": "temporary_files.create",
+    "list_connections": "connections.list",
+    "get_connection_topic": "connections.topic.get",
+    "list_recordings": "recordings.list",
+    "stream_recording": "recordings.stream",
+    "download_recording": "recordings.download",
+    "list_queue_topics": "queues.topics.list",
+    "get_queue_waiting_list": "queues.waiting_list.list",
+    "schedule_queue_call": "queues.schedule_call",
+    # chats
+    "list_chats": "chats.list",
+    "list_chat_queues": "chats.queues.list",
+    "get_chats_summary_report": "chats.reports.summary.list",
+    "start_chat_conversation": "chat_conversations.start",
+    "send_chat_message": "chat_conversations.message",
+    "stop_chat_conversation": "chat_conversations.stop",
+    "delete_chat_conversation": "chat_conversations.delete",
+    "delete_chat_conversation_content": "chat_conversations.content.delete",
+    # crm: customers
+    "list_customers": "customers.list",
+    "get_customer": "customers.get",
+    "create_customer": "customers.create",
+    "update_customer": "customers.update",
+    "delete_customer": "customers.delete",
+    "add_customer_note": "customers.notes.create",
+    "add_customer_feed_record": "customers.feed_records",
+    "list_customer_ids_by_campaign_status": "customer_id_by_outbound_status.list",
+    "batch_create_customers": "batch.customers.create",
+    "batch_update_customers": "batch.customers.update",
+    "batch_delete_customers": "batch.customers.delete",
+    # crm: companies
+    "list_companies": "companies.list",
+    "get_company": "companies.get",
+    "create_company": "companies.create",
+    "update_company": "companies.update",
+    "delete_company": "companies.delete",
+    # tickets
+    "list_tickets": "tickets.list",
+    "get_ticket": "tickets.get",
+    "create_ticket": "tickets.create",
+    "update_ticket": "tickets.update",
+    "delete_ticket": "tickets.delete",
+    "send_ticket_agent_response": "tickets.agent_response",
+    "add_ticket_customer_response": "tickets.customer_response",
+    "add_ticket_comment": "tickets.comment",
+    "delete_ticket_attachment": "tickets.attachments.delete",
+    "get_tickets_today_stats": "tickets.today_stats.get",
+    "list_ticket_categories": "ticket_categories.list",
+    "list_ticket_queues": "ticket_queues.list",
+    "list_ticket_statuses": "ticket_statuses.list",
+    # customer_field_groups
+    "list_customer_field_groups": "customer_field_groups.list",
+    "list_customer_field_group_items": "customer_field_group_items.list",
+    "create_customer_field_group_item": "customer_field_group_items.create",
+}

@@ -1,1 +1,0 @@
-"""Wire tests of group A's areas: agents, users, calls, files and the rest."""
