@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import httpx2
 
-from . import __version__
 from ._config import RateLimit, RetryPolicy
 from ._converter import DEFAULT_TIMEZONE, make_converter
 from ._hooks import Hooks
@@ -24,7 +24,7 @@ from ._transport import (
     TransportStats,
     basic_auth_header,
 )
-from .bulk import Bulk
+from ._version import __version__
 from .errors import InputError
 from .resources import (
     Agents,
@@ -60,6 +60,9 @@ from .resources import (
     Users,
     Webhooks,
 )
+
+if TYPE_CHECKING:
+    from .bulk import Bulk
 
 __all__ = ["Client"]
 
@@ -257,7 +260,15 @@ class Client:
         """``customer_field_groups``: groups of repeatable customer fields (inferred endpoint)."""
         self.customer_field_group_items = CustomerFieldGroupItems(context)
         """``customer_field_group_items``: rows of grouped customer fields."""
-        self.bulk = Bulk(self)
+
+    @functools.cached_property
+    def bulk(self) -> Bulk:
+        """Many records or customers at once, accounting for every item; see ``Bulk``."""
+        # Imported on first use: bulk sits above the client and depends only on
+        # the BulkClient protocol, so the client must not import it at import time.
+        from .bulk import Bulk
+
+        return Bulk(self)
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Client:

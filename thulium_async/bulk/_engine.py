@@ -32,7 +32,7 @@ from ._source import MALFORMED, Source
 from ._waiting import Signal, Waiters
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["Engine"]
 
@@ -47,7 +47,7 @@ _IN_FLIGHT = "the run was abandoned while this item's request was in flight"
 class Engine:
     """One bulk run of one operation over one input."""
 
-    def __init__(self, client: Client, op: Operation, items: Any, settings: Settings) -> None:
+    def __init__(self, client: BulkClient, op: Operation, items: Any, settings: Settings) -> None:
         self._client = client
         self._op = op
         self._settings = settings

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-import thulium_async as th
-
+from .._transport import capture_responses
 from ..errors import InputError, NotFoundError, ValidationError
 from ..models import BatchResult, BatchStatus, NewCrmRecord, NewRecord
 from ..resources._record_inputs import encode_new_crm_record, encode_new_record
@@ -35,7 +34,7 @@ from ._operation import (
 )
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["CreateRecords"]
 
@@ -74,14 +73,14 @@ class CreateRecords(Operation):
         body = encode_new_crm_record(item, UTC)
         return Prepared(cid, route, str(body["customer_id"]), item, body)
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch call, or one single create."""
         cid = entries[0].campaign_id
         assert cid is not None
         if not batch:
             return Sent([await self._one(client, cid, route, entries[0])], [])
         values = [entry.value for entry in entries]
-        with th.capture_responses() as log:
+        with capture_responses() as log:
             result: BatchResult[Any]
             if route == REGULAR:
                 result = await client.batch.outbounds.records.create(cid, values)
@@ -89,7 +88,7 @@ class CreateRecords(Operation):
                 result = await client.batch.crm_outbounds.records.create(cid, values)
         return _settle_batch(result, entries, ambiguous_retry(log, "POST"))
 
-    async def _one(self, client: Client, cid: str, route: str, entry: Entry) -> Settled:
+    async def _one(self, client: BulkClient, cid: str, route: str, entry: Entry) -> Settled:
         # The resource settles a lost answer itself (it looks the record up), so a
         # returned id is always ours. A duplicate without such a loss raises
         # ValidationError: look the key up to tell "already there" from a refusal.
@@ -112,7 +111,7 @@ class CreateRecords(Operation):
         return Settled(entry, Outcome.CREATED, record_id)
 
 
-async def _lookup(client: Client, cid: str, route: str, entry: Entry) -> int | None:
+async def _lookup(client: BulkClient, cid: str, route: str, entry: Entry) -> int | None:
     value = entry.value
     try:
         if route == REGULAR:

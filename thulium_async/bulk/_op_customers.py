@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-import thulium_async as th
-
 from .. import _validate as check
+from .._transport import capture_responses
 from ..errors import NotFoundError
 from ..models import CustomerBatchItemResult, CustomerUpdate, NewCustomer
 from ..resources._crm_inputs import encode_customer, input_values
@@ -24,7 +23,7 @@ from ._models import Outcome
 from ._operation import Operation, Prepared, Sent, ambiguous_retry, present
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["CreateCustomers", "DeleteCustomers", "UpdateCustomers"]
 
@@ -51,7 +50,7 @@ class CreateCustomers(Operation):
         body = encode_customer(input_values(item, NewCustomer, ""), creating=True)
         return Prepared(None, CUSTOMERS, "", item, body)
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch create, or one single create."""
         if not batch:
             entry = entries[0]
@@ -82,7 +81,7 @@ class UpdateCustomers(Operation):
         body = encode_customer(values, creating=False)
         return Prepared(None, CUSTOMERS, str(customer), item, {"customer_id": customer, **body})
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch change, or one single change."""
         if not batch:
             entry = entries[0]
@@ -111,7 +110,7 @@ class DeleteCustomers(Operation):
         customer = check.positive_id(item, "customer_id")
         return Prepared(None, CUSTOMERS, str(customer), customer, {"customer_id": customer})
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch delete, or one single delete."""
         if not batch:
             entry = entries[0]
@@ -121,7 +120,7 @@ class DeleteCustomers(Operation):
                 ours = entry.maybe_applied or error.previous_attempt_ambiguous
                 return Sent([Settled(entry, Outcome.DELETED if ours else Outcome.NOT_FOUND)], [])
             return Sent([Settled(entry, Outcome.DELETED, entry.value)], [])
-        with th.capture_responses() as log:
+        with capture_responses() as log:
             result = await client.batch.customers.delete([entry.value for entry in entries])
         retried = ambiguous_retry(log, "DELETE")
         settled = []

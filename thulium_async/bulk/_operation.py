@@ -6,16 +6,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import thulium_async as th
-
 from .. import _validate as check
+from .._transport import RawResponse
 from ..errors import APIError, InputError, ThuliumError
 from ..models import BatchItemResult
 from ._entry import Entry, Settled
 from ._models import Outcome
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = [
     "UTC",
@@ -73,7 +72,7 @@ class Operation:
         """Check one input item; raise InputError naming the field when it is invalid."""
         raise NotImplementedError
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """Send one chunk (one request); raise the request's error if it failed as a whole."""
         raise NotImplementedError
 
@@ -118,7 +117,7 @@ def item_failure(entry: Entry, result: BatchItemResult[Any]) -> Settled:
     return Settled(entry, Outcome.FAILED, result.record_id, text, result.http_status)
 
 
-def ambiguous_retry(log: Sequence[th.RawResponse], method: str) -> bool:
+def ambiguous_retry(log: Sequence[RawResponse], method: str) -> bool:
     """Whether an earlier attempt of the call just answered may have been applied.
 
     ``log`` holds the answered attempts (``th.capture_responses``); the final
