@@ -16,7 +16,7 @@ class _CampaignIdsResource(Resource):
         """``{"outbound_id": [...]}`` or a plain list, as a list of campaign ids."""
         body: Any = raw.json()
         ids = body.get("outbound_id") if isinstance(body, dict) else body
-        return self._structure(raw, list[str], ids or [])  # type: ignore[no-any-return]
+        return self._structure(raw, list[str], ids or [])
 
 
 class OutboundsByPhoneNumber(_CampaignIdsResource):

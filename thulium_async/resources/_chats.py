@@ -45,7 +45,7 @@ class ChatQueues(Resource):
     async def list(self) -> list[ChatQueue]:
         """Every chat queue of the account (not paginated)."""
         raw = await self._call("GET", "chats/queues")
-        return self._structure(raw, list[ChatQueue])  # type: ignore[no-any-return]
+        return self._structure(raw, list[ChatQueue])
 
 
 class ChatReports(Resource):
@@ -160,7 +160,7 @@ class ChatConversations(Resource):
         raw = await self._call("POST", "chat_conversations/start", params=params)
         body = raw.json()
         found = body.get("conversation_id") if isinstance(body, dict) else None
-        return self._structure(raw, str, found)  # type: ignore[no-any-return]
+        return self._structure(raw, str, found)
 
     async def message(self, id: str, *, text: str) -> None:
         """Send a message in a conversation (as the API user).

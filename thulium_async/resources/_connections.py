@@ -66,7 +66,7 @@ class ConnectionsTopic(Resource):
         """The topic, comment and topic custom-field values saved for a call."""
         cid = valid_connection_id(connection_id)
         raw = await self._call("GET", f"connections/{cid}/topic")
-        return self._structure(raw, ConnectionTopic)  # type: ignore[no-any-return]
+        return self._structure(raw, ConnectionTopic)
 
 
 class Connections(Resource):

@@ -30,7 +30,7 @@ class CustomerFieldGroups(Resource):
         raw = await self._call("GET", "customer_field_groups")
         body = raw.json()
         groups = body.get("result", []) if isinstance(body, dict) else body
-        return self._structure(raw, list[CustomerFieldGroup], groups or [])  # type: ignore[no-any-return]
+        return self._structure(raw, list[CustomerFieldGroup], groups or [])
 
 
 def _value(item: Any, index: int) -> dict[str, Any]:

@@ -123,7 +123,7 @@ class Customers(Resource):
             include_mail_drop_address=include_mail_drop_address,
         )
         raw = await self._call("GET", f"customers/{customer}", params=params)
-        return self._structure(raw, Customer)  # type: ignore[no-any-return]
+        return self._structure(raw, Customer)
 
     async def create(
         self,
@@ -259,4 +259,4 @@ class CustomerIdByOutboundStatus(Resource):
         raw = await self._call("GET", "customer_id_by_outbound_status", params=params)
         body = raw.json()
         ids = body.get("customer_id") if isinstance(body, dict) else body
-        return self._structure(raw, list[int], ids if ids is not None else [])  # type: ignore[no-any-return]
+        return self._structure(raw, list[int], ids if ids is not None else [])

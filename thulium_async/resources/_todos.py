@@ -22,7 +22,7 @@ class Todos(Resource):
     async def get(self, id: int) -> dict[str, Any]:
         """A task, as the decoded JSON object the API answers (inferred endpoint)."""
         raw = await self._call("GET", f"todos/{check.positive_id(id, 'id')}")
-        return self._structure(raw, dict[str, Any])  # type: ignore[no-any-return]
+        return self._structure(raw, dict[str, Any])
 
     async def create(self, *, user_login: str, **fields: Any) -> Any:
         """Add a task for a user; returns the decoded answer (None when empty).

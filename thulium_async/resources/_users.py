@@ -15,4 +15,4 @@ class Users(Resource):
     async def get(self, login: str) -> User:
         """A user with the SIP accounts (numbers, hard- or softphone) assigned to them."""
         raw = await self._call("GET", f"users/{check.login_segment(login)}")
-        return self._structure(raw, User)  # type: ignore[no-any-return]
+        return self._structure(raw, User)
