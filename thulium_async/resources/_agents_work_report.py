@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from typing import Any, Literal
 
 from .. import _validate as check
+from .._concurrency import map_ordered
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import AggregateBy, WorkReportRow
 from ._base import Resource, array_param
-from ._fanout import map_ordered
 from ._moments import moment, require_order, to_moment
 from ._params import positive_ids
 from ._periods import cut_range

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from typing import Any, Literal
 
 from .. import _validate as check
+from .._concurrency import map_ordered
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import AggregateBy, ChatSummaryRow
 from ._base import Resource, array_param
-from ._fanout import map_ordered
 from ._moments import seconds_form
 from ._params import choice
 from ._periods import Period, cut_range
