@@ -157,7 +157,11 @@ async def test_a_failed_page_in_a_concurrent_window_is_raised_as_itself() -> Non
 
     pager = Paginator(fetch, page_size=100, max_page_size=100, concurrency=4)
     seen: list[int] = []
-    with pytest.raises(errors.ThuliumError, match="boom"):
+
+    async def scan() -> None:
         async for item in pager:
             seen.append(item)
+
+    with pytest.raises(errors.ThuliumError, match="boom"):
+        await scan()
     assert seen == list(range(100))
