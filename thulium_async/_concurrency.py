@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import anyio
 
-from . import _validate as check
+from . import _validation as check
 
 __all__ = ["MAX_CONCURRENCY", "map_ordered"]
 

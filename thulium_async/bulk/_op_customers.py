@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from .._transport import capture_responses
 from ..errors import NotFoundError
 from ..models import CustomerBatchItemResult, CustomerUpdate, NewCustomer

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from ..errors import InputError
 from ..models import RecordUpdate
 from ..resources._record_inputs import encode_changes

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .. import _validate as check
+from .. import _validation as check
 from .._transport import RawResponse
 from ..errors import APIError, InputError, ThuliumError
 from ..models import BatchItemResult

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
+from .._validation import flag, positive_ids, text
 from ..errors import InputError
 from ..models import Agent, AgentGroup, AgentStatus, CreatedAgent, OutboundMode, QueueCall
 from ._base import Context, Resource
-from ._params import flag, positive_ids, text
 from ._query_filters import flag_params
 
 __all__ = ["Agents", "AgentsGroups", "AgentsLastQueueCall", "AgentsStatus", "AgentsStatuses"]

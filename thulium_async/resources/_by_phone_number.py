@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._transport import RawResponse
 from ._base import Resource
 

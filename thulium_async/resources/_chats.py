@@ -6,14 +6,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
+from .._validation import choice, date_filter, email, optional_text, text
 from ..errors import InputError
 from ..models import Chat, ChatParticipant, ChatQueue, ChatStatus
 from ._base import Context, Resource
 from ._chat_report import ChatSummaryReport
-from ._moments import date_filter
-from ._params import choice, email, optional_text, text
 from ._query_filters import flag_params
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from ..models import AddressInput, Company, CreatedCompany
 from ._base import Resource

@@ -7,13 +7,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
+from .._validation import moment, require_order, text, texts
 from ..errors import InputError
 from ..models import Connection, ConnectionTopic
 from ._base import Context, Resource, array_param
-from ._moments import moment, require_order
-from ._params import text, texts
 from ._query_filters import flag_params
 
 __all__ = ["Connections", "ConnectionsTopic", "call_filters", "valid_connection_id"]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import CrmCampaignRecord, SystemStatus

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import CustomerFieldGroup, CustomerFieldGroupItem, CustomerFieldValue

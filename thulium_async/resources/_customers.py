@@ -8,13 +8,13 @@ from typing import Any
 
 import orjson
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
+from .._validation import text
 from ..errors import InputError
 from ..models import AddressInput, Customer
 from ._base import Context, Resource, array_param
 from ._crm_inputs import CUSTOMER_SORTABLE, crm_list_params, encode_customer, include_params
-from ._params import text
 from ._query_filters import flag_params
 
 __all__ = ["CustomerIdByOutboundStatus", "CustomerNotes", "Customers"]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._logging import logger
 from .._pagination import Paginator
 from .._transport import QueryParams

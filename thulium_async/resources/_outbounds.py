@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from ..errors import InputError
 from ..models import Campaign, CampaignAgent, CampaignStats, CampaignStatus, CreatedCampaign, Dialer
 from ._base import Context, Resource, bool_param

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._converter import format_datetime
+from .._validation import to_moment
 from ..errors import InputError
 from ..models import QueueTopics, WaitingCaller
 from ._base import Context, Resource
-from ._moments import to_moment
 
 __all__ = ["Queues", "QueuesTopics", "QueuesWaitingList"]
 

@@ -15,11 +15,11 @@ import httpx2
 
 from .._pagination import Paginator
 from .._transport._errors import transport_error
+from .._validation import text
 from ..errors import InputError, TransportError
 from ..models import Recording
 from ._base import Resource
 from ._connections import call_filters
-from ._params import text
 
 __all__ = ["RecordingStream", "Recordings"]
 

@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from .._transport import RawResponse
+from .._validation import text
 from ..errors import InputError
 from ..models import GetManyResult, Ticket, TicketBodyType, TicketDirection, TicketSource
 from ._base import Context, Resource
 from ._get_many import get_many
-from ._params import text
 from ._ticket_inputs import encode_reply, encode_ticket, ticket_filters
 
 __all__ = ["TicketAttachments", "TicketTodayStats", "Tickets"]

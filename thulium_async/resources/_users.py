@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import _validate as check
+from .. import _validation as check
 from ..models import User
 from ._base import Resource
 

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 import httpx2
 
-from .. import _validate as check
+from .. import _validation as check
+from .._validation import texts
 from ..errors import InputError
 from ..models import Webhook
 from ._base import Resource
-from ._params import texts
 
 __all__ = ["Webhooks"]
 
