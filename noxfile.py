@@ -10,9 +10,7 @@ import nox
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["tests", "lint", "typecheck"]
 
-PYTHONS = [
-    version for version in ("3.11", "3.12", "3.13") if shutil.which(f"python{version}")
-]
+PYTHONS = [version for version in ("3.11", "3.12", "3.13") if shutil.which(f"python{version}")]
 
 
 @nox.session(python=PYTHONS or None)
