@@ -36,7 +36,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the package."""
+    """mypy --strict on the package, and its import-linter contracts (lint-imports)."""
     session.run_install(
         "uv",
         "sync",
@@ -45,6 +45,7 @@ def typecheck(session: nox.Session) -> None:
         env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
     )
     session.run("mypy", "--strict", "thulium_async")
+    session.run("lint-imports")
 
 
 @nox.session

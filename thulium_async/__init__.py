@@ -9,13 +9,7 @@ async with th.Client("https://acme.thulium.com/api", auth=("api_user", "api_pass
 ```
 """
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
-
-try:
-    __version__ = version("thulium-async")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
 
 from . import errors, models
 from ._client import Client
@@ -29,6 +23,7 @@ from ._transport import (
     TransportStats,
     capture_responses,
 )
+from ._version import __version__
 
 if TYPE_CHECKING:
     from ._transport._aiohttp import AiohttpTransport

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import httpx2
 
-from . import __version__
 from ._config import RateLimit, RetryPolicy
 from ._converter import DEFAULT_TIMEZONE, make_converter
 from ._hooks import Hooks
@@ -24,7 +25,7 @@ from ._transport import (
     TransportStats,
     basic_auth_header,
 )
-from .bulk import Bulk
+from ._version import __version__
 from .errors import InputError
 from .resources import (
     Agents,
@@ -60,6 +61,9 @@ from .resources import (
     Users,
     Webhooks,
 )
+
+if TYPE_CHECKING:
+    from .bulk import Bulk
 
 __all__ = ["Client"]
 
@@ -152,10 +156,9 @@ class Client:
         configure_from_env()
         if http_client is not None and transport is not None:
             raise InputError("transport", "either http_client or transport, not both", "both given")
-        self.base_url = _base_url(base_url)
+        url = _base_url(base_url)
         username, password = _auth(auth)
-        self._username = username
-        self.rate_limit = rate_limit or RateLimit()
+        limit = rate_limit or RateLimit()
         tz = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
         headers = {
             "Authorization": basic_auth_header(username, password),
@@ -169,95 +172,213 @@ class Client:
             # Our own client carries the headers itself: merging them into every
             # request costs ~50 µs a call in httpx2.
             http_client = httpx2.AsyncClient(
-                transport=transport
-                or ShardedTransport(max_connections=self.rate_limit.max_concurrency),
+                transport=transport or ShardedTransport(max_connections=limit.max_concurrency),
                 headers=headers,
                 follow_redirects=False,
             )
             headers = {}
-        self._transport = Transport(
-            base_url=self.base_url,
+        sender = Transport(
+            base_url=url,
             http=http_client,
             headers=headers,
-            limiter=Limiter(self.rate_limit),
+            limiter=Limiter(limit),
             retry=retry or RetryPolicy(),
             timeout=_timeout(timeout),
             hooks=hooks or Hooks(),
             owns_http=owns,
         )
-        self._setup(
-            Context(
-                transport=self._transport,
+        self._adopt(
+            base_url=url,
+            username=username,
+            rate_limit=limit,
+            context=Context(
+                transport=sender,
                 converter=make_converter(tz),
                 timezone=tz,
                 statuses=StatusCache(),
                 check_statuses=check_statuses,
-            )
+            ),
         )
 
-    def _setup(self, context: Context) -> None:
+    def _adopt(
+        self, *, base_url: str, username: str, rate_limit: RateLimit, context: Context
+    ) -> None:
+        # The one place that sets a client's state: the constructor and
+        # with_options both end here, so a clone cannot miss an attribute.
+        # Areas and bulk are cached properties built from the context on first use.
+        self.base_url = base_url
+        self._username = username
+        self.rate_limit = rate_limit
         self._context = context
-        self.outbounds = Outbounds(context)
+        self._transport = context.transport
+
+    @classmethod
+    def _sharing(
+        cls, *, base_url: str, username: str, rate_limit: RateLimit, context: Context
+    ) -> Client:
+        # A client over an existing transport and caches (with_options).
+        client = cls.__new__(cls)
+        client._adopt(base_url=base_url, username=username, rate_limit=rate_limit, context=context)
+        return client
+
+    @functools.cached_property
+    def outbounds(self) -> Outbounds:
         """``outbounds``: campaigns, their records, statuses, stats and agents."""
-        self.crm_outbounds = CrmOutbounds(context)
+        return Outbounds(self._context)
+
+    @functools.cached_property
+    def crm_outbounds(self) -> CrmOutbounds:
         """``crm_outbounds``: records of CRM-fed campaigns."""
-        self.batch = Batch(context)
+        return CrmOutbounds(self._context)
+
+    @functools.cached_property
+    def batch(self) -> Batch:
         """``batch/...``: the multi-status endpoints."""
-        self.outbounds_by_phone_number = OutboundsByPhoneNumber(context)
+        return Batch(self._context)
+
+    @functools.cached_property
+    def outbounds_by_phone_number(self) -> OutboundsByPhoneNumber:
         """``outbounds_by_phone_number/:phone_number``."""
-        self.outbound_status_by_phone_number = OutboundStatusByPhoneNumber(context)
+        return OutboundsByPhoneNumber(self._context)
+
+    @functools.cached_property
+    def outbound_status_by_phone_number(self) -> OutboundStatusByPhoneNumber:
         """``outbound_status_by_phone_number``."""
-        self.agents = Agents(context)
+        return OutboundStatusByPhoneNumber(self._context)
+
+    @functools.cached_property
+    def agents(self) -> Agents:
         """``agents``: agents, their status, last queue call and call control."""
-        self.agents_groups = AgentsGroups(context)
+        return Agents(self._context)
+
+    @functools.cached_property
+    def agents_groups(self) -> AgentsGroups:
         """``agents_groups``: agent groups."""
-        self.agents_statuses = AgentsStatuses(context)
+        return AgentsGroups(self._context)
+
+    @functools.cached_property
+    def agents_statuses(self) -> AgentsStatuses:
         """``agents_statuses``: every agent's live state."""
-        self.agents_work_report = AgentsWorkReport(context)
+        return AgentsStatuses(self._context)
+
+    @functools.cached_property
+    def agents_work_report(self) -> AgentsWorkReport:
         """``agents_work_report``: agents' work per period (paginated, or ``collect``)."""
-        self.users = Users(context)
+        return AgentsWorkReport(self._context)
+
+    @functools.cached_property
+    def users(self) -> Users:
         """``users/:login``: users and their SIP accounts."""
-        self.todos = Todos(context)
+        return Users(self._context)
+
+    @functools.cached_property
+    def todos(self) -> Todos:
         """``todos``: tasks for users (inferred endpoints)."""
-        self.webhooks = Webhooks(context)
+        return Todos(self._context)
+
+    @functools.cached_property
+    def webhooks(self) -> Webhooks:
         """``webhooks``: webhook subscriptions."""
-        self.topics = Topics(context)
+        return Webhooks(self._context)
+
+    @functools.cached_property
+    def topics(self) -> Topics:
         """``topics``: active call topics (inferred endpoint)."""
-        self.tags = Tags(context)
+        return Topics(self._context)
+
+    @functools.cached_property
+    def tags(self) -> Tags:
         """``tags``: the tag dictionary."""
-        self.sms_messages = SmsMessages(context)
+        return Tags(self._context)
+
+    @functools.cached_property
+    def sms_messages(self) -> SmsMessages:
         """``sms_messages``: sending SMS (inferred endpoint)."""
-        self.temporary_files = TemporaryFiles(context)
+        return SmsMessages(self._context)
+
+    @functools.cached_property
+    def temporary_files(self) -> TemporaryFiles:
         """``temporary_files``: 24-hour uploads (ticket attachments)."""
-        self.connections = Connections(context)
+        return TemporaryFiles(self._context)
+
+    @functools.cached_property
+    def connections(self) -> Connections:
         """``connections``: calls (paginated) and their saved topic."""
-        self.recordings = Recordings(context)
+        return Connections(self._context)
+
+    @functools.cached_property
+    def recordings(self) -> Recordings:
         """``recordings``: the list, streamed audio and downloads to disk."""
-        self.queues = Queues(context)
+        return Recordings(self._context)
+
+    @functools.cached_property
+    def queues(self) -> Queues:
         """``queues/:id/...``: a queue's topics, waiting list and scheduled calls."""
-        self.chats = Chats(context)
+        return Queues(self._context)
+
+    @functools.cached_property
+    def chats(self) -> Chats:
         """``chats``: chats (paginated), chat queues and the summary report."""
-        self.chat_conversations = ChatConversations(context)
+        return Chats(self._context)
+
+    @functools.cached_property
+    def chat_conversations(self) -> ChatConversations:
         """``chat_conversations``: start, write in, stop and delete live chats."""
-        self.customers = Customers(context)
+        return ChatConversations(self._context)
+
+    @functools.cached_property
+    def customers(self) -> Customers:
         """``customers``: CRM customers, their notes and contact history."""
-        self.companies = Companies(context)
+        return Customers(self._context)
+
+    @functools.cached_property
+    def companies(self) -> Companies:
         """``companies``: CRM companies."""
-        self.customer_id_by_outbound_status = CustomerIdByOutboundStatus(context)
+        return Companies(self._context)
+
+    @functools.cached_property
+    def customer_id_by_outbound_status(self) -> CustomerIdByOutboundStatus:
         """``customer_id_by_outbound_status``: customers by their campaign record's status."""
-        self.tickets = Tickets(context)
+        return CustomerIdByOutboundStatus(self._context)
+
+    @functools.cached_property
+    def tickets(self) -> Tickets:
         """``tickets``: tickets, replies, comments, attachments, today's stats; ``get_many``."""
-        self.ticket_categories = TicketCategories(context)
+        return Tickets(self._context)
+
+    @functools.cached_property
+    def ticket_categories(self) -> TicketCategories:
         """``ticket_categories`` (inferred endpoint)."""
-        self.ticket_queues = TicketQueues(context)
+        return TicketCategories(self._context)
+
+    @functools.cached_property
+    def ticket_queues(self) -> TicketQueues:
         """``ticket_queues`` (inferred endpoint)."""
-        self.ticket_statuses = TicketStatuses(context)
+        return TicketQueues(self._context)
+
+    @functools.cached_property
+    def ticket_statuses(self) -> TicketStatuses:
         """``ticket_statuses`` (inferred endpoint)."""
-        self.customer_field_groups = CustomerFieldGroups(context)
+        return TicketStatuses(self._context)
+
+    @functools.cached_property
+    def customer_field_groups(self) -> CustomerFieldGroups:
         """``customer_field_groups``: groups of repeatable customer fields (inferred endpoint)."""
-        self.customer_field_group_items = CustomerFieldGroupItems(context)
+        return CustomerFieldGroups(self._context)
+
+    @functools.cached_property
+    def customer_field_group_items(self) -> CustomerFieldGroupItems:
         """``customer_field_group_items``: rows of grouped customer fields."""
-        self.bulk = Bulk(self)
+        return CustomerFieldGroupItems(self._context)
+
+    @functools.cached_property
+    def bulk(self) -> Bulk:
+        """Many records or customers at once, accounting for every item; see ``Bulk``."""
+        # Imported on first use: bulk sits above the client and depends only on
+        # the BulkClient protocol, so the client must not import it at import time.
+        from .bulk import Bulk
+
+        return Bulk(self)
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Client:
@@ -303,27 +424,18 @@ class Client:
         A new ``rate_limit`` gives the clone a limiter of its own (its calls
         then no longer count against the original's limits).
         """
-        clone = object.__new__(Client)
-        clone.base_url = self.base_url
-        clone._username = self._username
-        clone.rate_limit = rate_limit or self.rate_limit
-        clone._transport = self._transport.clone(
+        transport = self._transport.clone(
             retry=retry,
             timeout=_timeout(timeout) if timeout is not None else None,
             rate_limit=rate_limit,
             hooks=hooks,
         )
-        context = self._context
-        clone._setup(
-            Context(
-                transport=clone._transport,
-                converter=context.converter,
-                timezone=context.timezone,
-                statuses=context.statuses,
-                check_statuses=context.check_statuses,
-            )
+        return type(self)._sharing(
+            base_url=self.base_url,
+            username=self._username,
+            rate_limit=rate_limit or self.rate_limit,
+            context=attrs.evolve(self._context, transport=transport),
         )
-        return clone
 
     async def request(
         self,

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Generic, Literal, TypeVar
 
-import anyio
 import attrs
 
+from ._concurrency import MAX_CONCURRENCY, map_ordered
 from ._logging import logger
 from .errors import InputError, ThuliumError
 
@@ -167,17 +167,14 @@ class Paginator(Generic[T]):
                 end = grown if budget is None else min(grown, offset + budget)
 
     async def _fetch_window(self, offsets: list[int]) -> list[Page[T]]:
-        results: list[Page[T] | None] = [None] * len(offsets)
+        async def fetch_one(offset: int) -> Page[T]:
+            return await self._fetch(offset, self._limit_for(offset))
 
-        async def fetch_one(slot: int, offset: int) -> None:
-            results[slot] = await self._fetch(offset, self._limit_for(offset))
-
-        # The task group closes before any page is yielded: no cancel scope
-        # ever spans a yield of this async generator.
-        async with anyio.create_task_group() as group:
-            for slot, offset in enumerate(offsets):
-                group.start_soon(fetch_one, slot, offset)
-        return [page for page in results if page is not None]
+        # map_ordered's task group closes before it returns, so before any page
+        # is yielded: no cancel scope ever spans a yield of this async generator.
+        # A window is at most ``concurrency`` pages; the limiter caps requests in flight.
+        workers = min(len(offsets), MAX_CONCURRENCY)
+        return await map_ordered(fetch_one, offsets, concurrency=workers)
 
     def _check_drift(self, expected: int, page: Page[T]) -> None:
         if page.count is None or page.count == expected or self.on_drift == "ignore":

@@ -144,3 +144,24 @@ def test_page_size_above_the_endpoint_maximum_is_refused() -> None:
     """A page size over the documented maximum fails before any request."""
     with pytest.raises(errors.InputError, match="page_size"):
         Paginator(FakeList(1).fetch, page_size=101, max_page_size=100)
+
+
+async def test_a_failed_page_in_a_concurrent_window_is_raised_as_itself() -> None:
+    """The window's first error cancels its other fetches and comes out unwrapped."""
+    source = FakeList(1000, delay=0.01)
+
+    async def fetch(offset: int, limit: int) -> Page[int]:
+        if offset == 300:
+            raise errors.ThuliumError("boom")
+        return await source.fetch(offset, limit)
+
+    pager = Paginator(fetch, page_size=100, max_page_size=100, concurrency=4)
+    seen: list[int] = []
+
+    async def scan() -> None:
+        async for item in pager:
+            seen.append(item)
+
+    with pytest.raises(errors.ThuliumError, match="boom"):
+        await scan()
+    assert seen == list(range(100))

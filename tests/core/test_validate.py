@@ -1,6 +1,6 @@
 """Input checks: everything wrong is refused before any request, naming the field.
 
-Pure checks of ``thulium_async._validate`` first, then the resources' checks
+Pure checks of ``thulium_async._validation`` first, then the resources' checks
 through the client (a respx guard proves nothing was sent), then the status
 lookup that refuses MY_RECORD / CALL_NO_SOONER_THAN writes missing their fields.
 """
@@ -25,7 +25,7 @@ from tests.support import (
     sent_json,
     statuses_answer,
 )
-from thulium_async import _validate as check
+from thulium_async import _validation as check
 from thulium_async import errors
 from thulium_async.models import Dialer, NewRecord, RecordUpdate
 

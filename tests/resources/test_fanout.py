@@ -1,12 +1,12 @@
-"""map_ordered: the one scheduler behind collect and get_many."""
+"""map_ordered: the one ordered fan-out behind the paginator, collect and get_many."""
 
 from __future__ import annotations
 
 import anyio
 import pytest
 
+from thulium_async._concurrency import map_ordered
 from thulium_async.errors import InputError
-from thulium_async.resources._fanout import map_ordered
 
 
 async def test_results_keep_input_order_and_concurrency_is_bounded() -> None:

@@ -17,7 +17,7 @@ from ._settings import BulkOptions, settings_from
 if TYPE_CHECKING:
     from typing import Unpack
 
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["Bulk", "CampaignItems", "Items", "StatusItems"]
 
@@ -61,7 +61,7 @@ class Bulk:
     ``delete_customers``.
     """
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: BulkClient) -> None:
         self._client = client
 
     def _engine(self, op: Operation, items: Any, options: dict[str, Any]) -> Engine:

@@ -11,6 +11,8 @@ so a cancellation never leaves an item counted twice or not at all.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +31,9 @@ from ._recovery import Recovery
 from ._report import BulkReport
 from ._settings import Settings
 from ._source import MALFORMED, Source
-from ._waiting import Signal, Waiters
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["Engine"]
 
@@ -47,7 +48,7 @@ _IN_FLIGHT = "the run was abandoned while this item's request was in flight"
 class Engine:
     """One bulk run of one operation over one input."""
 
-    def __init__(self, client: Client, op: Operation, items: Any, settings: Settings) -> None:
+    def __init__(self, client: BulkClient, op: Operation, items: Any, settings: Settings) -> None:
         self._client = client
         self._op = op
         self._settings = settings
@@ -70,7 +71,14 @@ class Engine:
     async def run(self, stream: ObjectSendStream[ItemResult] | None = None) -> BulkReport:
         """Load everything; the report is final when this returns or raises."""
         self._stream = stream
-        self._idle, self._space = Waiters(), Signal()
+        # Wake-ups are tokens in memory streams rather than bare events: a token
+        # sent while a worker (or the reader) is between its check and its wait
+        # stays buffered, so no wake-up is lost. Idle workers queue on one stream
+        # and a token wakes one of them, not all; the reader waits for room on
+        # another, where one pending token is enough.
+        workers = self._settings.concurrency
+        self._wake_send, self._wake_receive = anyio.create_memory_object_stream[None](workers)
+        self._room_send, self._room_receive = anyio.create_memory_object_stream[None](1)
         stats = self._client.stats
         before = (stats.requests, stats.retries, stats.throttled, stats.transport_errors)
         started = time.monotonic()
@@ -88,6 +96,8 @@ class Engine:
             )
             raise
         finally:
+            for end in (self._wake_send, self._wake_receive, self._room_send, self._room_receive):
+                end.close()
             with anyio.CancelScope(shield=True):
                 self._close(started, before)
                 if self._journal is not None:
@@ -114,7 +124,7 @@ class Engine:
             finally:
                 self._reader_done, self._reader_blocked = True, False
                 self._batcher.seal_all()
-                self._idle.wake_all()
+                self._wake_workers(self._settings.concurrency)
 
     async def _read_all(self) -> None:
         count = 0
@@ -127,13 +137,13 @@ class Engine:
                 await self._emit(self._settle([settled]))
                 if self._stopping:
                     return
-            wake = sealed and len(self._idle) > 0
-            if wake:
-                self._idle.wake(sealed)
+            wake = sealed > 0 and self._idle_workers() > 0
+            if sealed:
+                self._wake_workers(sealed)
             while self._outstanding >= self._window and not self._stopping:
                 self._reader_blocked = True
-                self._idle.wake()  # someone may need to send a part-full chunk
-                await self._space.wait()
+                self._wake_workers()  # someone may need to send a part-full chunk
+                await self._room_receive.receive()
             self._reader_blocked = False
             if wake or count % _CHECKPOINT_EVERY == 0:
                 await anyio.lowlevel.checkpoint()
@@ -183,7 +193,7 @@ class Engine:
             if isinstance(answer[1], (AuthenticationError, PermissionDeniedError)):
                 # Every other request would be refused the same way: stop here.
                 self._stop(f"{answer[1].status_code}: {error_text(answer[1])}")
-            self._idle.wake()  # freed keys or requeued entries may let a chunk go
+            self._wake_workers()  # freed keys or requeued entries may let a chunk go
             await self._emit(self._settle(settled))
 
     async def _send(self, chunk: Chunk) -> tuple[Any, Any]:
@@ -204,11 +214,11 @@ class Engine:
             now = time.monotonic()
             chunk = batcher.take(now)
             if chunk is not None:
-                if batcher.has_ready and len(self._idle):
-                    self._idle.wake()  # pass it on: more chunks may be ready to go
+                if batcher.has_ready and self._idle_workers():
+                    self._wake_workers()  # pass it on: more chunks may be ready to go
                 return chunk
             if self._reader_done and batcher.empty and self._in_flight == 0:
-                self._idle.wake_all()  # let the other idle workers see the end too
+                self._wake_workers(self._settings.concurrency)  # the others see the end too
                 return None
             if (self._reader_done or self._reader_blocked) and batcher.seal_one():
                 continue
@@ -216,9 +226,26 @@ class Engine:
             linger = not self._reader_done and batcher.filling
             if linger and (timeout is None or timeout > LINGER):
                 timeout = LINGER
-            if not await self._idle.wait(timeout) and linger:
+            if not await self._wait_for_work(timeout) and linger:
                 batcher.seal_stale(time.monotonic(), LINGER, MAX_AGE)
         return None
+
+    def _idle_workers(self) -> int:
+        return self._wake_receive.statistics().tasks_waiting_receive
+
+    def _wake_workers(self, count: int = 1) -> None:
+        for _ in range(count):
+            try:
+                self._wake_send.send_nowait(None)
+            except anyio.WouldBlock:
+                return  # every worker already has a token to wake to
+
+    async def _wait_for_work(self, patience: float | None) -> bool:
+        """Wait for a wake-up token; False when ``patience`` seconds passed first."""
+        with anyio.move_on_after(math.inf if patience is None else patience):
+            await self._wake_receive.receive()
+            return True
+        return False
 
     # -- settling ------------------------------------------------------------------------
 
@@ -241,7 +268,7 @@ class Engine:
                 self._stop(f"fail_fast: item {entry.index} {outcome.value}")
         self._outstanding -= len(settled)
         if self._reader_blocked and self._outstanding <= self._refill_at:
-            self._space.notify()
+            self._make_room()
         self._progress.tick(report)
         return results
 
@@ -251,8 +278,12 @@ class Engine:
             self.report.stopped = reason
             if self._reader_scope is not None:
                 self._reader_scope.cancel()
-            self._idle.wake_all()
-            self._space.notify()
+            self._wake_workers(self._settings.concurrency)
+            self._make_room()
+
+    def _make_room(self) -> None:
+        with contextlib.suppress(anyio.WouldBlock):  # a token is already pending
+            self._room_send.send_nowait(None)
 
     async def _emit(self, results: list[ItemResult]) -> None:
         stream = self._stream

@@ -32,7 +32,7 @@ from ._operation import (
 )
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["CreateRecords"]
 
@@ -71,7 +71,7 @@ class CreateRecords(Operation):
         body = encode_new_crm_record(item, UTC)
         return Prepared(cid, route, str(body["customer_id"]), item, body)
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch call, or one single create."""
         cid = entries[0].campaign_id
         assert cid is not None
@@ -85,7 +85,7 @@ class CreateRecords(Operation):
             result = await client.batch.crm_outbounds.records.create(cid, values)
         return _settle_batch(result, entries, result.earlier_maybe_applied)
 
-    async def _one(self, client: Client, cid: str, route: str, entry: Entry) -> Settled:
+    async def _one(self, client: BulkClient, cid: str, route: str, entry: Entry) -> Settled:
         # The resource settles a lost answer itself (it looks the record up), so a
         # returned id is always ours. A duplicate without such a loss raises
         # ValidationError: look the key up to tell "already there" from a refusal.
@@ -108,7 +108,7 @@ class CreateRecords(Operation):
         return Settled(entry, Outcome.CREATED, record_id)
 
 
-async def _lookup(client: Client, cid: str, route: str, entry: Entry) -> int | None:
+async def _lookup(client: BulkClient, cid: str, route: str, entry: Entry) -> int | None:
     value = entry.value
     try:
         if route == REGULAR:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from ..errors import NotFoundError
 from ..models import CustomerBatchItemResult, CustomerUpdate, NewCustomer
 from ..resources._crm_inputs import encode_customer, input_values
@@ -22,7 +22,7 @@ from ._models import Outcome
 from ._operation import Operation, Prepared, Sent, present
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["CreateCustomers", "DeleteCustomers", "UpdateCustomers"]
 
@@ -49,7 +49,7 @@ class CreateCustomers(Operation):
         body = encode_customer(input_values(item, NewCustomer, ""), creating=True)
         return Prepared(None, CUSTOMERS, "", item, body)
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch create, or one single create."""
         if not batch:
             entry = entries[0]
@@ -80,7 +80,7 @@ class UpdateCustomers(Operation):
         body = encode_customer(values, creating=False)
         return Prepared(None, CUSTOMERS, str(customer), item, {"customer_id": customer, **body})
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch change, or one single change."""
         if not batch:
             entry = entries[0]
@@ -109,7 +109,7 @@ class DeleteCustomers(Operation):
         customer = check.positive_id(item, "customer_id")
         return Prepared(None, CUSTOMERS, str(customer), customer, {"customer_id": customer})
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch delete, or one single delete."""
         if not batch:
             entry = entries[0]

@@ -27,7 +27,7 @@ from ._op_update import CUSTOMER, IDENTIFIER, PHONE, record_key, selector
 from ._operation import Operation, Prepared, Sent, campaign, item_failure
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["DeleteRecords"]
 
@@ -64,7 +64,7 @@ class DeleteRecords(Operation):
         key, value = record_key(route, raw)
         return Prepared(cid, route, key, value, {"key": key})
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch DELETE, or one single delete."""
         cid = entries[0].campaign_id
         assert cid is not None
@@ -83,7 +83,7 @@ class DeleteRecords(Operation):
         settled = [_settle(entries[index], answers, retried) for index, answers in by_index.items()]
         return Sent(settled, [entries[index] for index, _ in result.unanswered])
 
-    async def _one(self, client: Client, cid: str, route: str, entry: Entry) -> Settled:
+    async def _one(self, client: BulkClient, cid: str, route: str, entry: Entry) -> Settled:
         try:
             if route == PHONE:
                 await client.outbounds.records.delete(cid, entry.value)

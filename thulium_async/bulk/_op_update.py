@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from ..errors import InputError
 from ..models import RecordUpdate
 from ..resources._record_inputs import encode_changes
@@ -33,7 +33,7 @@ from ._operation import (
 )
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = ["SetStatusByPhoneNumber", "UpdateRecords"]
 
@@ -93,7 +93,7 @@ class UpdateRecords(Operation):
         key, _ = record_key(route, getattr(item, route))
         return Prepared(cid, route, key, item, {"key": key, **changes})
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One batch PUT, or one single change."""
         cid = entries[0].campaign_id
         assert cid is not None
@@ -145,7 +145,7 @@ class SetStatusByPhoneNumber(Operation):
         key = normal_phone(phone)
         return Prepared(None, "status", key, (phone, status), {"key": key, "status_id": status})
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """One status change; the answer lists the campaigns it touched."""
         entry = entries[0]
         phone, status = entry.value

@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .. import _validate as check
+from .. import _validation as check
 from ..errors import APIError, InputError, ThuliumError
 from ..models import BatchItemResult
 from ._entry import Entry, Settled
 from ._models import Outcome
 
 if TYPE_CHECKING:
-    from .._client import Client
+    from ._client_api import BulkClient
 
 __all__ = [
     "UTC",
@@ -70,7 +70,7 @@ class Operation:
         """Check one input item; raise InputError naming the field when it is invalid."""
         raise NotImplementedError
 
-    async def send(self, client: Client, route: str, batch: bool, entries: list[Entry]) -> Sent:
+    async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
         """Send one chunk (one request); raise the request's error if it failed as a whole."""
         raise NotImplementedError
 

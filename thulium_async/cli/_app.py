@@ -7,7 +7,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
+from .._version import __version__
 from ._campaigns import campaigns_app
 from ._demo import demo
 from ._fake_server import fake_server

@@ -6,8 +6,8 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
-import thulium_async as th
-
+from .._client import Client
+from .._config import RateLimit
 from ._errors import FAILED, USAGE, CliError
 from ._options import Connection
 
@@ -39,8 +39,8 @@ def sample_fake() -> Any:
 
 @contextlib.asynccontextmanager
 async def open_client(
-    settings: Connection, *, rate_limit: th.RateLimit | None = None
-) -> AsyncIterator[th.Client]:
+    settings: Connection, *, rate_limit: RateLimit | None = None
+) -> AsyncIterator[Client]:
     """A client for ``settings``; with ``fake``, one wired to a fresh sample fake."""
     if settings.fake:
         async with sample_fake().client(rate_limit=rate_limit) as client:
@@ -58,11 +58,11 @@ async def open_client(
     if missing:
         raise CliError(f"no connection settings: set {', '.join(missing)}, or try --fake", USAGE)
     auth = (str(settings.user), str(settings.password))
-    async with th.Client(str(settings.base_url), auth=auth, rate_limit=rate_limit) as client:
+    async with Client(str(settings.base_url), auth=auth, rate_limit=rate_limit) as client:
         yield client
 
 
-async def check_campaign(client: th.Client, campaign_id: str, *, crm: bool) -> None:
+async def check_campaign(client: Client, campaign_id: str, *, crm: bool) -> None:
     """Refuse a campaign that does not exist (exit 1) or is of the other kind (exit 2)."""
     found = {c.id: c for c in await client.outbounds.list()}.get(campaign_id)
     if found is None:

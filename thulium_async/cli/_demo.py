@@ -20,8 +20,8 @@ import typer
 from rich.markup import escape
 from rich.progress import Progress
 
-import thulium_async as th
-
+from .._client import Client
+from .._config import RateLimit
 from ..models import SystemStatus
 from ._console import new_progress, out
 from ._demo_plan import EDIT_EVERY, DemoPlan, NewRecords, StatusEdits, fault_plan
@@ -41,13 +41,15 @@ def _transport(concurrency: int) -> Any:
     # aiohttp (the ``aiohttp`` extra) costs less CPU per request; httpx2 otherwise.
     if importlib.util.find_spec("aiohttp") is None:
         return None
-    return th.AiohttpTransport(max_connections=concurrency)
+    from .._transport._aiohttp import AiohttpTransport
+
+    return AiohttpTransport(max_connections=concurrency)
 
 
 class _Demo:
     """The demo's state between phases."""
 
-    def __init__(self, plan: DemoPlan, client: th.Client, progress: Progress) -> None:
+    def __init__(self, plan: DemoPlan, client: Client, progress: Progress) -> None:
         self.plan = plan
         self.client = client
         self.progress = progress
@@ -168,8 +170,8 @@ async def run_demo(plan: DemoPlan) -> int:
             f"on a fake Thulium at {escape(base_url)} (latency ~{plan.latency * 1000:.0f} ms, "
             f"faults {'on' if plan.faults else 'off'}, seed {plan.seed})"
         )
-        limit = th.RateLimit(max_concurrency=plan.concurrency)
-        async with th.Client(
+        limit = RateLimit(max_concurrency=plan.concurrency)
+        async with Client(
             base_url,
             auth=(fake.username, fake.password),
             rate_limit=limit,

@@ -11,8 +11,8 @@ from typing import Any
 import attrs
 from rich.markup import escape
 
-import thulium_async as th
-
+from .._client import Client
+from .._config import RateLimit
 from ..bulk import BulkReport, Outcome
 from ..errors import InputError
 from ..resources._record_inputs import encode_new_crm_record, encode_new_record
@@ -103,7 +103,7 @@ class _Reader:
 
 async def run_import(job: ImportJob, settings: Connection) -> int:
     """Load the file through ``client.bulk.create_records``; the exit code (1: rows failed)."""
-    limit = th.RateLimit(per_second=job.rate, max_concurrency=job.concurrency)
+    limit = RateLimit(per_second=job.rate, max_concurrency=job.concurrency)
     with _Reader(job) as reader:
         async with open_client(settings, rate_limit=limit) as client:
             await check_campaign(client, job.campaign_id, crm=job.crm)
@@ -115,7 +115,7 @@ async def run_import(job: ImportJob, settings: Connection) -> int:
     return 0 if report.ok and not reader.unreadable else FAILED
 
 
-async def _load(client: th.Client, job: ImportJob, reader: _Reader) -> BulkReport:
+async def _load(client: Client, job: ImportJob, reader: _Reader) -> BulkReport:
     with new_progress() as progress:
         name = f"Importing {job.file.name}"
         bar = BulkBar(progress, name, reader.estimate, lambda: reader.unreadable)

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
+from .._validation import flag, positive_ids, text
 from ..errors import InputError
 from ..models import Agent, AgentGroup, AgentStatus, CreatedAgent, OutboundMode, QueueCall
 from ._base import Context, Resource
-from ._params import flag, positive_ids, text
 from ._query_filters import flag_params
 
 __all__ = ["Agents", "AgentsGroups", "AgentsLastQueueCall", "AgentsStatus", "AgentsStatuses"]
@@ -37,7 +37,7 @@ class AgentsStatus(Resource):
     async def get(self, login: str) -> AgentStatus:
         """An agent's live state (FREE, PAUSED, ...), pause id and when it last changed."""
         raw = await self._call("GET", f"agents/{_login(login)}/status")
-        return self._structure(raw, AgentStatus)  # type: ignore[no-any-return]
+        return self._structure(raw, AgentStatus)
 
 
 class AgentsLastQueueCall(Resource):
@@ -54,7 +54,7 @@ class AgentsLastQueueCall(Resource):
         body = raw.json()
         if body in (None, {}, []):
             return None
-        return self._structure(raw, QueueCall, body)  # type: ignore[no-any-return]
+        return self._structure(raw, QueueCall, body)
 
 
 class AgentsGroups(Resource):
@@ -63,7 +63,7 @@ class AgentsGroups(Resource):
     async def list(self) -> list[AgentGroup]:
         """Every agent group (not paginated)."""
         raw = await self._call("GET", "agents_groups")
-        return self._structure(raw, list[AgentGroup])  # type: ignore[no-any-return]
+        return self._structure(raw, list[AgentGroup])
 
 
 class AgentsStatuses(Resource):
@@ -73,7 +73,7 @@ class AgentsStatuses(Resource):
         """Every logged-in agent's live state (logged-off ones too with ``include_logged_off``)."""
         params = flag_params(include_logged_off=include_logged_off)
         raw = await self._call("GET", "agents_statuses", params=params or None)
-        return self._structure(raw, list[AgentStatus])  # type: ignore[no-any-return]
+        return self._structure(raw, list[AgentStatus])
 
 
 class Agents(Resource):
@@ -92,12 +92,12 @@ class Agents(Resource):
     async def list(self) -> list[Agent]:
         """Every agent of the account, the built-in "Automat" included (not paginated)."""
         raw = await self._call("GET", "agents")
-        return self._structure(raw, list[Agent])  # type: ignore[no-any-return]
+        return self._structure(raw, list[Agent])
 
     async def get(self, login: str) -> Agent:
         """One agent by login."""
         raw = await self._call("GET", f"agents/{_login(login)}")
-        return self._structure(raw, Agent)  # type: ignore[no-any-return]
+        return self._structure(raw, Agent)
 
     async def create(
         self,
@@ -148,7 +148,7 @@ class Agents(Resource):
         if roles is not None:
             body["roles"] = positive_ids(roles, "roles")
         raw = await self._call("POST", "agents", json=body)
-        return self._structure(raw, CreatedAgent)  # type: ignore[no-any-return]
+        return self._structure(raw, CreatedAgent)
 
     async def answer(self, login: str) -> None:
         """Answer the call ringing on the agent's softphone."""

@@ -7,14 +7,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from .. import _validate as check
+from .. import _validation as check
+from .._concurrency import map_ordered
 from .._pagination import Paginator
+from .._validation import moment, positive_ids, require_order, to_moment
 from ..errors import InputError
 from ..models import AggregateBy, WorkReportRow
 from ._base import Resource, array_param
-from ._fanout import map_ordered
-from ._moments import moment, require_order, to_moment
-from ._params import positive_ids
 from ._periods import cut_range
 
 __all__ = ["AgentsWorkReport"]

@@ -64,8 +64,11 @@ class Resource:
         """A GET whose body is read as it arrives (downloads): ``async with``."""
         return self._context.transport.stream("GET", path, params=params)
 
-    def _structure(self, raw: RawResponse, type_: Any, data: Any = None) -> Any:
-        """The answer's JSON as ``type_``; a shape mismatch is a DecodeError."""
+    def _structure(self, raw: RawResponse, type_: type[T], data: Any = None) -> T:
+        """The answer's JSON (or ``data`` taken from it) as ``type_``; a mismatch is a DecodeError.
+
+        ``type_`` is a class or a generic alias such as ``list[Agent]``.
+        """
         data = raw.json() if data is None else data
         try:
             return self._context.converter.structure(data, type_)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from .._logging import logger
 from .._transport import RawResponse
 from ..errors import InputError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._transport import RawResponse
 from ._base import Resource
 
@@ -16,7 +16,7 @@ class _CampaignIdsResource(Resource):
         """``{"outbound_id": [...]}`` or a plain list, as a list of campaign ids."""
         body: Any = raw.json()
         ids = body.get("outbound_id") if isinstance(body, dict) else body
-        return self._structure(raw, list[str], ids or [])  # type: ignore[no-any-return]
+        return self._structure(raw, list[str], ids or [])
 
 
 class OutboundsByPhoneNumber(_CampaignIdsResource):

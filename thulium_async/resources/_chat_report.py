@@ -7,14 +7,13 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from .. import _validate as check
+from .. import _validation as check
+from .._concurrency import map_ordered
 from .._pagination import Paginator
+from .._validation import choice, seconds_form
 from ..errors import InputError
 from ..models import AggregateBy, ChatSummaryRow
 from ._base import Resource, array_param
-from ._fanout import map_ordered
-from ._moments import seconds_form
-from ._params import choice
 from ._periods import Period, cut_range
 from ._query_filters import flag_params
 

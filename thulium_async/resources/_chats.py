@@ -6,14 +6,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
+from .._validation import choice, date_filter, email, optional_text, text
 from ..errors import InputError
 from ..models import Chat, ChatParticipant, ChatQueue, ChatStatus
 from ._base import Context, Resource
 from ._chat_report import ChatSummaryReport
-from ._moments import date_filter
-from ._params import choice, email, optional_text, text
 from ._query_filters import flag_params
 
 __all__ = [
@@ -45,7 +44,7 @@ class ChatQueues(Resource):
     async def list(self) -> list[ChatQueue]:
         """Every chat queue of the account (not paginated)."""
         raw = await self._call("GET", "chats/queues")
-        return self._structure(raw, list[ChatQueue])  # type: ignore[no-any-return]
+        return self._structure(raw, list[ChatQueue])
 
 
 class ChatReports(Resource):
@@ -160,7 +159,7 @@ class ChatConversations(Resource):
         raw = await self._call("POST", "chat_conversations/start", params=params)
         body = raw.json()
         found = body.get("conversation_id") if isinstance(body, dict) else None
-        return self._structure(raw, str, found)  # type: ignore[no-any-return]
+        return self._structure(raw, str, found)
 
     async def message(self, id: str, *, text: str) -> None:
         """Send a message in a conversation (as the API user).

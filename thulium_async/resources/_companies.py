@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from ..models import AddressInput, Company, CreatedCompany
 from ._base import Resource
@@ -91,7 +91,7 @@ class Companies(Resource):
             include_mail_drop_address=include_mail_drop_address,
         )
         raw = await self._call("GET", f"companies/{company}", params=params)
-        return self._structure(raw, Company)  # type: ignore[no-any-return]
+        return self._structure(raw, Company)
 
     async def create(
         self,
@@ -120,7 +120,7 @@ class Companies(Resource):
         # Every argument is a body field of the same name: the encoder reads them all.
         body = encode_company(dict(locals()), creating=True)
         raw = await self._call("POST", "companies", json=body)
-        return self._structure(raw, CreatedCompany)  # type: ignore[no-any-return]
+        return self._structure(raw, CreatedCompany)
 
     async def update(
         self,

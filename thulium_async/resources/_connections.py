@@ -7,13 +7,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
+from .._validation import moment, require_order, text, texts
 from ..errors import InputError
 from ..models import Connection, ConnectionTopic
 from ._base import Context, Resource, array_param
-from ._moments import moment, require_order
-from ._params import text, texts
 from ._query_filters import flag_params
 
 __all__ = ["Connections", "ConnectionsTopic", "call_filters", "valid_connection_id"]
@@ -66,7 +65,7 @@ class ConnectionsTopic(Resource):
         """The topic, comment and topic custom-field values saved for a call."""
         cid = valid_connection_id(connection_id)
         raw = await self._call("GET", f"connections/{cid}/topic")
-        return self._structure(raw, ConnectionTopic)  # type: ignore[no-any-return]
+        return self._structure(raw, ConnectionTopic)
 
 
 class Connections(Resource):

@@ -7,10 +7,10 @@ from typing import Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
+from .._validation import email, optional_text, text
 from ..errors import InputError
 from ..models import Address, CustomerUpdate, NewCustomer
-from ._params import email, optional_text, text
 from ._query_filters import custom_field_params, flag_params, order_param
 
 __all__ = [
@@ -75,12 +75,6 @@ def _one_or_many(value: Any, field: str, each: Any) -> str | list[str]:
     return values
 
 
-def _bool(value: Any, field: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise InputError(field, "True or False", value)
-
-
 def _encode(
     values: Mapping[str, Any],
     text_fields: Sequence[str],
@@ -103,7 +97,7 @@ def _encode(
         body["custom_fields"] = check.string_map(values["custom_fields"], f"{prefix}custom_fields")
     for name in ("fill_read_only_custom_fields", "vip"):
         if values.get(name) is not None:
-            body[name] = _bool(values[name], f"{prefix}{name}")
+            body[name] = check.flag(values[name], f"{prefix}{name}")
     for name in _ADDRESSES:
         if values.get(name) is not None:
             body[name] = _address(values[name], f"{prefix}{name}")

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import CrmCampaignRecord, SystemStatus
@@ -85,7 +85,7 @@ class CrmOutboundRecords(RecordResource):
         cid = check.campaign_id(campaign_id)
         customer = check.positive_id(customer_id, "customer_id")
         raw = await self._call("GET", f"crm_outbounds/{cid}/records/{customer}")
-        return self._structure(raw, CrmCampaignRecord)  # type: ignore[no-any-return]
+        return self._structure(raw, CrmCampaignRecord)
 
     async def create(
         self,

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import CustomerFieldGroup, CustomerFieldGroupItem, CustomerFieldValue
@@ -30,7 +30,7 @@ class CustomerFieldGroups(Resource):
         raw = await self._call("GET", "customer_field_groups")
         body = raw.json()
         groups = body.get("result", []) if isinstance(body, dict) else body
-        return self._structure(raw, list[CustomerFieldGroup], groups or [])  # type: ignore[no-any-return]
+        return self._structure(raw, list[CustomerFieldGroup], groups or [])
 
 
 def _value(item: Any, index: int) -> dict[str, Any]:

@@ -8,13 +8,13 @@ from typing import Any
 
 import orjson
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
+from .._validation import text
 from ..errors import InputError
 from ..models import AddressInput, Customer
 from ._base import Context, Resource, array_param
 from ._crm_inputs import CUSTOMER_SORTABLE, crm_list_params, encode_customer, include_params
-from ._params import text
 from ._query_filters import flag_params
 
 __all__ = ["CustomerIdByOutboundStatus", "CustomerNotes", "Customers"]
@@ -123,7 +123,7 @@ class Customers(Resource):
             include_mail_drop_address=include_mail_drop_address,
         )
         raw = await self._call("GET", f"customers/{customer}", params=params)
-        return self._structure(raw, Customer)  # type: ignore[no-any-return]
+        return self._structure(raw, Customer)
 
     async def create(
         self,
@@ -259,4 +259,4 @@ class CustomerIdByOutboundStatus(Resource):
         raw = await self._call("GET", "customer_id_by_outbound_status", params=params)
         body = raw.json()
         ids = body.get("customer_id") if isinstance(body, dict) else body
-        return self._structure(raw, list[int], ids if ids is not None else [])  # type: ignore[no-any-return]
+        return self._structure(raw, list[int], ids if ids is not None else [])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TypeVar
 
-from .. import _validate as check
+from .. import _validation as check
+from .._concurrency import map_ordered
 from ..errors import AuthenticationError, InputError, ThuliumError
 from ..models import GetManyItem, GetManyResult
-from ._fanout import map_ordered
 
 __all__ = ["get_many"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._logging import logger
 from .._pagination import Paginator
 from .._transport import QueryParams
@@ -87,7 +87,7 @@ class RecordResource(Resource):
 
     async def _load_statuses(self, campaign_id: str) -> list[CampaignStatus]:
         raw = await self._call("GET", f"outbounds/{campaign_id}/statuses")
-        return self._structure(raw, list[CampaignStatus])  # type: ignore[no-any-return]
+        return self._structure(raw, list[CampaignStatus])
 
     async def _create_once(
         self, path: str, body: dict[str, Any], existing: Callable[[], Awaitable[Any]]
@@ -180,7 +180,7 @@ class OutboundRecords(RecordResource):
         phone = check.phone_number(phone_number)
         params = additional_numbers(search_in_additional_numbers)
         raw = await self._call("GET", f"outbounds/{cid}/records/{phone}", params=params)
-        return self._structure(raw, CampaignRecord)  # type: ignore[no-any-return]
+        return self._structure(raw, CampaignRecord)
 
     async def create(
         self,
@@ -278,7 +278,7 @@ class OutboundRecordsByIdentifier(RecordResource):
         cid = check.campaign_id(campaign_id)
         ident = check.path_segment(check.identifier(identifier))
         raw = await self._call("GET", f"outbounds/{cid}/records_by_identifier/{ident}")
-        return self._structure(raw, CampaignRecord)  # type: ignore[no-any-return]
+        return self._structure(raw, CampaignRecord)
 
     async def update(
         self,

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from ..errors import InputError
 from ..models import Campaign, CampaignAgent, CampaignStats, CampaignStatus, CreatedCampaign, Dialer
 from ._base import Context, Resource, bool_param
@@ -84,7 +84,7 @@ class OutboundAgents(Resource):
         """The agents assigned to a campaign."""
         cid = check.campaign_id(campaign_id)
         raw = await self._call("GET", f"outbounds/{cid}/agents")
-        return self._structure(raw, list[CampaignAgent])  # type: ignore[no-any-return]
+        return self._structure(raw, list[CampaignAgent])
 
 
 class OutboundStatuses(Resource):
@@ -94,7 +94,7 @@ class OutboundStatuses(Resource):
         """The record statuses defined in a campaign."""
         cid = check.campaign_id(campaign_id)
         raw = await self._call("GET", f"outbounds/{cid}/statuses")
-        return self._structure(raw, list[CampaignStatus])  # type: ignore[no-any-return]
+        return self._structure(raw, list[CampaignStatus])
 
 
 class OutboundStats(Resource):
@@ -107,13 +107,13 @@ class OutboundStats(Resource):
         error (its own example sends none), so none is sent.
         """
         raw = await self._call("GET", "outbounds/stats")
-        return self._structure(raw, list[CampaignStats])  # type: ignore[no-any-return]
+        return self._structure(raw, list[CampaignStats])
 
     async def get(self, campaign_id: str | int) -> CampaignStats:
         """Record statistics of one campaign (``GET outbounds/:id/stats``)."""
         cid = check.campaign_id(campaign_id)
         raw = await self._call("GET", f"outbounds/{cid}/stats")
-        return self._structure(raw, CampaignStats)  # type: ignore[no-any-return]
+        return self._structure(raw, CampaignStats)
 
 
 class Outbounds(Resource):
@@ -134,7 +134,7 @@ class Outbounds(Resource):
     async def list(self) -> list[Campaign]:
         """Every campaign of the account (``GET outbounds``; not paginated)."""
         raw = await self._call("GET", "outbounds")
-        return self._structure(raw, list[Campaign])  # type: ignore[no-any-return]
+        return self._structure(raw, list[Campaign])
 
     async def create(
         self,
@@ -176,7 +176,7 @@ class Outbounds(Resource):
         if id is not None:
             body = {"id": check.campaign_id(id, "id"), **body}
         raw = await self._call("POST", "outbounds", json=body)
-        return self._structure(raw, CreatedCampaign)  # type: ignore[no-any-return]
+        return self._structure(raw, CreatedCampaign)
 
     async def update(
         self,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .._validation import flag
 from ..errors import InputError
 from ._base import bool_param
-from ._params import flag
 
 __all__ = ["custom_field_params", "flag_params", "order_param"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from .._converter import format_datetime
+from .._validation import to_moment
 from ..errors import InputError
 from ..models import QueueTopics, WaitingCaller
 from ._base import Context, Resource
-from ._moments import to_moment
 
 __all__ = ["Queues", "QueuesTopics", "QueuesWaitingList"]
 
@@ -29,7 +29,7 @@ class QueuesTopics(Resource):
         valid JSON; it is read as the object its keys describe.
         """
         raw = await self._call("GET", f"queues/{_queue_id(queue_id)}/topics")
-        return self._structure(raw, QueueTopics)  # type: ignore[no-any-return]
+        return self._structure(raw, QueueTopics)
 
 
 class QueuesWaitingList(Resource):
@@ -38,7 +38,7 @@ class QueuesWaitingList(Resource):
     async def list(self, queue_id: int) -> list[WaitingCaller]:
         """The callers waiting in a queue now, matched to CRM customers when unambiguous."""
         raw = await self._call("GET", f"queues/{_queue_id(queue_id)}/waiting_list")
-        return self._structure(raw, list[WaitingCaller])  # type: ignore[no-any-return]
+        return self._structure(raw, list[WaitingCaller])
 
 
 class Queues(Resource):

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from .. import _validate as check
+from .. import _validation as check
 from ..errors import InputError
 from ..models import CampaignStatus, NewCrmRecord, NewRecord, RecordUpdate, SystemStatus
 from ._statuses_cache import system_status_of

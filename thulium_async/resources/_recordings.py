@@ -14,11 +14,11 @@ import anyio
 
 from .._pagination import Paginator
 from .._transport import StreamedResponse
+from .._validation import text
 from ..errors import InputError
 from ..models import Recording
 from ._base import Resource
 from ._connections import call_filters
-from ._params import text
 
 __all__ = ["RecordingStream", "Recordings"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
+from .._validation import text as non_empty
 from ._base import Resource
 from ._params import extra_fields, json_or_none
-from ._params import text as non_empty
 
 __all__ = ["SmsMessages"]
 

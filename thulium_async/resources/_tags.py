@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .._validation import texts
 from ..errors import DecodeError
 from ._base import Resource
-from ._params import texts
 
 __all__ = ["Tags"]
 

@@ -78,7 +78,7 @@ class TemporaryFiles(Resource):
             content=content,
             content_type="application/octet-stream",
         )
-        return self._structure(raw, TemporaryFile)  # type: ignore[no-any-return]
+        return self._structure(raw, TemporaryFile)
 
 
 def _filename(value: Any) -> str:

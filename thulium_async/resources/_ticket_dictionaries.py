@@ -20,7 +20,7 @@ class _Dictionary(Resource):
         body = raw.json()
         if isinstance(body, dict) and "result" in body:
             body = body["result"]
-        return self._structure(raw, list[dict[str, Any]], [] if body is None else body)  # type: ignore[no-any-return]
+        return self._structure(raw, list[dict[str, Any]], [] if body is None else body)
 
 
 class TicketCategories(_Dictionary):

@@ -6,12 +6,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
+from .._validation import choice, date_filter, email, text, texts
 from ..errors import InputError
 from ..models import TicketBodyType, TicketDirection, TicketSource
 from ._base import array_param
-from ._moments import date_filter
-from ._params import choice, email, text, texts
 from ._query_filters import custom_field_params
 
 __all__ = ["encode_reply", "encode_ticket", "ticket_filters"]

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from .. import _validate as check
+from .. import _validation as check
 from .._pagination import Paginator
 from .._transport import RawResponse
+from .._validation import text
 from ..errors import InputError
 from ..models import GetManyResult, Ticket, TicketBodyType, TicketDirection, TicketSource
 from ._base import Context, Resource
 from ._get_many import get_many
-from ._params import text
 from ._ticket_inputs import encode_reply, encode_ticket, ticket_filters
 
 __all__ = ["TicketAttachments", "TicketTodayStats", "Tickets"]
 
 MAX_PAGE_SIZE = 100
+
+T = TypeVar("T")
 
 
 def _ticket_json(data: Any) -> Any:
@@ -52,7 +54,7 @@ class TicketTodayStats(Resource):
         returned as parsed JSON rather than a model.
         """
         raw = await self._call("GET", "tickets/today_stats")
-        return self._structure(raw, dict[str, Any])  # type: ignore[no-any-return]
+        return self._structure(raw, dict[str, Any])
 
 
 class Tickets(Resource):
@@ -63,7 +65,7 @@ class Tickets(Resource):
         self.attachments = TicketAttachments(context)
         self.today_stats = TicketTodayStats(context)
 
-    def _structure(self, raw: RawResponse, type_: Any, data: Any = None) -> Any:
+    def _structure(self, raw: RawResponse, type_: type[T], data: Any = None) -> T:
         """As for every resource, with the API's ``from`` renamed ``from_`` in tickets."""
         data = raw.json() if data is None else data
         if type_ is Ticket:
@@ -138,7 +140,7 @@ class Tickets(Resource):
                 raise InputError("include_custom_fields", "True or False", include_custom_fields)
             params.append(("include_custom_fields", "true" if include_custom_fields else "false"))
         raw = await self._call("GET", f"tickets/{ticket}", params=params)
-        return self._structure(raw, Ticket)  # type: ignore[no-any-return]
+        return self._structure(raw, Ticket)
 
     async def get_many(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _validate as check
+from .. import _validation as check
 from ._base import Resource
 from ._params import extra_fields, json_or_none
 
@@ -22,7 +22,7 @@ class Todos(Resource):
     async def get(self, id: int) -> dict[str, Any]:
         """A task, as the decoded JSON object the API answers (inferred endpoint)."""
         raw = await self._call("GET", f"todos/{check.positive_id(id, 'id')}")
-        return self._structure(raw, dict[str, Any])  # type: ignore[no-any-return]
+        return self._structure(raw, dict[str, Any])
 
     async def create(self, *, user_login: str, **fields: Any) -> Any:
         """Add a task for a user; returns the decoded answer (None when empty).

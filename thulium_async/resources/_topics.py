@@ -39,4 +39,4 @@ class Topics(Resource):
                 url=raw.url,
                 body=raw.content,
             )
-        return self._structure(raw, list[Topic], body)  # type: ignore[no-any-return]
+        return self._structure(raw, list[Topic], body)

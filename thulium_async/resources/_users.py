@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import _validate as check
+from .. import _validation as check
 from ..models import User
 from ._base import Resource
 
@@ -15,4 +15,4 @@ class Users(Resource):
     async def get(self, login: str) -> User:
         """A user with the SIP accounts (numbers, hard- or softphone) assigned to them."""
         raw = await self._call("GET", f"users/{check.login_segment(login)}")
-        return self._structure(raw, User)  # type: ignore[no-any-return]
+        return self._structure(raw, User)

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 import httpx2
 
-from .. import _validate as check
+from .. import _validation as check
+from .._validation import texts
 from ..errors import InputError
 from ..models import Webhook
 from ._base import Resource
-from ._params import texts
 
 __all__ = ["Webhooks"]
 
@@ -24,7 +24,7 @@ class Webhooks(Resource):
     async def list(self) -> list[Webhook]:
         """Every webhook subscription (not paginated); passwords are kept out of repr."""
         raw = await self._call("GET", "webhooks")
-        return self._structure(raw, list[Webhook])  # type: ignore[no-any-return]
+        return self._structure(raw, list[Webhook])
 
     async def create(
         self,
@@ -62,7 +62,7 @@ class Webhooks(Resource):
             body["http_auth_user"] = http_auth_user
             body["http_auth_password"] = http_auth_password
         raw = await self._call("POST", "webhooks", json=body)
-        return self._structure(raw, Webhook)  # type: ignore[no-any-return]
+        return self._structure(raw, Webhook)
 
     async def delete(self, id: int) -> None:
         """Remove a webhook subscription (inferred endpoint: only its index line is documented)."""

@@ -1,9 +1,10 @@
-"""Running many requests at once: the one scheduler behind every fan-out helper.
+"""Running many calls at once: the one ordered fan-out behind every concurrent helper.
 
-``collect`` of the two reports and ``tickets.get_many`` all need the same
-thing: a bounded number of calls in flight, results in input order whatever
-order they finish in, and the first failure stopping the rest. The client's
-limiter still paces every request; this bounds what one helper queues.
+The paginator's windows, ``collect`` of the two reports and ``tickets.get_many``
+all need the same thing: a bounded number of calls in flight, results in input
+order whatever order they finish in, and the first failure stopping the rest.
+The client's limiter still paces every request; this bounds what one helper
+queues.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from typing import Any, TypeVar
 
 import anyio
 
-from .. import _validate as check
+from . import _validation as check
 
-__all__ = ["map_ordered"]
+__all__ = ["MAX_CONCURRENCY", "map_ordered"]
+
+#: The most calls one fan-out runs at once (the limiter still caps requests in flight).
+MAX_CONCURRENCY = 10_000
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -30,7 +34,7 @@ async def map_ordered(
     jobs there are. The first exception cancels the calls in flight and is
     raised as itself, not wrapped in an exception group.
     """
-    workers = check.number_in_range(concurrency, "concurrency", 1, 10_000)
+    workers = check.number_in_range(concurrency, "concurrency", 1, MAX_CONCURRENCY)
     results: list[Any] = [None] * len(jobs)
     failures: list[BaseException] = []
     pending = iter(enumerate(jobs))

@@ -1,35 +1,28 @@
-"""Checks that run before any request: each names the field and what it expected."""
+"""Ids, phone numbers and logins: what names a thing in a path, query or body."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
-from ._converter import format_date, format_datetime
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = [
     "campaign_id",
-    "date_value",
-    "datetime_value",
     "identifier",
-    "items",
     "login",
     "login_segment",
-    "number_in_range",
+    "logins",
     "path_segment",
     "phone_number",
     "positive_id",
-    "string_map",
+    "positive_ids",
 ]
 
 _CAMPAIGN_ID = re.compile(r"[0-9A-Za-z]{5}")
 _PHONE = re.compile(r"\+?[0-9]{1,32}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NOT_IN_LOGINS = "/?#%\\"
 
 
@@ -64,11 +57,16 @@ def positive_id(value: Any, field: str) -> int:
     raise InputError(field, "a positive integer id", value)
 
 
-def number_in_range(value: Any, field: str, low: int, high: int) -> int:
-    """A whole number within ``low..high`` inclusive."""
-    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-        return value
-    raise InputError(field, f"a whole number from {low} to {high}", value)
+def positive_ids(values: Any, field: str) -> list[int]:
+    """A non-empty list of positive integer ids (a single id is accepted as a list of one)."""
+    if isinstance(values, (int, str)) and not isinstance(values, bool):
+        values = [values]
+    if not isinstance(values, Iterable):
+        raise InputError(field, "a list of positive integer ids", values)
+    result = [positive_id(item, f"{field}[{index}]") for index, item in enumerate(values)]
+    if not result:
+        raise InputError(field, "at least one id", values)
+    return result
 
 
 def identifier(value: Any, field: str = "identifier") -> str:
@@ -118,62 +116,6 @@ def login(value: Any, field: str = "agent_login") -> str:
 def login_segment(value: Any, field: str = "login") -> str:
     """A checked login, percent-encoded as one URL path segment (``agents/{login}/...``)."""
     return path_segment(login(value, field))
-
-
-def datetime_value(value: Any, field: str, tz: dt.tzinfo) -> str:
-    """``YYYY-MM-DD hh:mm`` in the account's zone, from a datetime or such a string.
-
-    Naive datetimes are taken as the account's zone; aware ones are converted.
-    """
-    if isinstance(value, dt.datetime):
-        return format_datetime(value, tz)
-    if isinstance(value, str) and _DATETIME.fullmatch(value):
-        try:
-            dt.datetime.strptime(value, "%Y-%m-%d %H:%M")
-        except ValueError:
-            pass
-        else:
-            return value
-    raise InputError(field, "a datetime or a 'YYYY-MM-DD hh:mm' string", value)
-
-
-def date_value(value: Any, field: str) -> str:
-    """``YYYY-MM-DD`` from a date or such a string."""
-    if isinstance(value, dt.datetime):
-        return format_date(value.date())
-    if isinstance(value, dt.date):
-        return format_date(value)
-    if isinstance(value, str) and _DATE.fullmatch(value):
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return value
-    raise InputError(field, "a date or a 'YYYY-MM-DD' string", value)
-
-
-def string_map(value: Any, field: str) -> dict[str, str]:
-    """A mapping of names to string values (numbers are turned into strings)."""
-    if not isinstance(value, Mapping):
-        raise InputError(field, "a mapping of field name to value", value)
-    result: dict[str, str] = {}
-    for key, item in value.items():
-        if not isinstance(key, str) or not key:
-            raise InputError(f"{field} key", "a non-empty field name", key)
-        if item is None:
-            item = ""
-        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-            raise InputError(f"{field}[{key!r}]", "a string or number", item)
-        result[key] = str(item)
-    return result
-
-
-def items(values: Any, field: str, expected: str) -> list[Any]:
-    """A list from an iterable of items; a lone string is refused, never split into characters."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InputError(field, f"a list of {expected}", values)
-    return list(values)
 
 
 def logins(values: Any, field: str = "logins") -> list[str]:

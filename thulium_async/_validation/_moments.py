@@ -1,7 +1,7 @@
-"""Dates and times of the list filters and reports: checked, then written as the API reads them.
+"""Dates and times: checked, then written as the API reads them.
 
 A day stays a day (``YYYY-MM-DD``); datetimes are written in the account's
-zone. Each check raises ``InputError`` naming the field before any request.
+zone. Naive datetimes are taken as the account's zone; aware ones are converted.
 """
 
 from __future__ import annotations
@@ -10,16 +10,56 @@ import datetime as dt
 import re
 from typing import Any
 
-from .. import _validate as check
 from .._converter import format_date, format_datetime, to_account_time
 from ..errors import InputError
 
-__all__ = ["date_filter", "moment", "require_order", "seconds_form", "to_moment"]
+__all__ = [
+    "date_filter",
+    "date_value",
+    "datetime_value",
+    "moment",
+    "require_order",
+    "seconds_form",
+    "to_moment",
+]
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MINUTE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _SECOND = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
 _DATE_OR_MINUTE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?")
+
+
+def datetime_value(value: Any, field: str, tz: dt.tzinfo) -> str:
+    """``YYYY-MM-DD hh:mm`` in the account's zone, from a datetime or such a string.
+
+    Naive datetimes are taken as the account's zone; aware ones are converted.
+    """
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, tz)
+    if isinstance(value, str) and _MINUTE.fullmatch(value):
+        try:
+            dt.datetime.strptime(value, "%Y-%m-%d %H:%M")
+        except ValueError:
+            pass
+        else:
+            return value
+    raise InputError(field, "a datetime or a 'YYYY-MM-DD hh:mm' string", value)
+
+
+def date_value(value: Any, field: str) -> str:
+    """``YYYY-MM-DD`` from a date or such a string."""
+    if isinstance(value, dt.datetime):
+        return format_date(value.date())
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise InputError(field, "a date or a 'YYYY-MM-DD' string", value)
 
 
 def to_moment(value: Any, field: str, tz: dt.tzinfo, *, end_of_day: bool = False) -> dt.datetime:
@@ -36,7 +76,7 @@ def to_moment(value: Any, field: str, tz: dt.tzinfo, *, end_of_day: bool = False
         except ValueError:
             pass
     elif isinstance(value, dt.date) or (isinstance(value, str) and _DAY.fullmatch(value)):
-        day = dt.date.fromisoformat(check.date_value(value, field))
+        day = dt.date.fromisoformat(date_value(value, field))
         clock = dt.time(23, 59, 59) if end_of_day else dt.time()
         return dt.datetime.combine(day, clock, tzinfo=tz)
     raise InputError(field, "a date, a datetime or a 'YYYY-MM-DD[ hh:mm[:ss]]' string", value)
@@ -55,7 +95,7 @@ def moment(value: Any, field: str, tz: dt.tzinfo, *, seconds: bool) -> str:
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(value, str) and _DAY.fullmatch(value):
-        return check.date_value(value, field)
+        return date_value(value, field)
     to_moment(value, field, tz)  # validates the string form
     return str(value)
 
@@ -71,13 +111,13 @@ def require_order(date_from: Any, date_to: Any, tz: dt.tzinfo) -> None:
 def date_filter(value: Any, field: str, tz: dt.tzinfo) -> str:
     """A list filter date: ``YYYY-MM-DD`` (a date) or ``YYYY-MM-DD hh:mm`` (a datetime)."""
     if isinstance(value, dt.datetime):
-        return check.datetime_value(value, field, tz)
+        return datetime_value(value, field, tz)
     if isinstance(value, dt.date):
-        return check.date_value(value, field)
+        return date_value(value, field)
     if isinstance(value, str) and _DATE_OR_MINUTE.fullmatch(value):
         if len(value) == 10:
-            return check.date_value(value, field)
-        return check.datetime_value(value, field, tz)
+            return date_value(value, field)
+        return datetime_value(value, field, tz)
     raise InputError(field, "a date, a datetime or a 'YYYY-MM-DD[ hh:mm]' string", value)
 
 
