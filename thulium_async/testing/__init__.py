@@ -98,11 +98,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._cli import add_server_arguments, run_server
-    from ._clock import ManualClock
-    from ._counters import Counters, ReceivedRequest
     from ._fake import IN_PROCESS_BASE_URL, FakeThulium
-    from ._faults import Fault, FaultPlan
+    from .server._cli import add_server_arguments, run_server
+    from .server._clock import ManualClock
+    from .server._counters import Counters, ReceivedRequest
+    from .server._faults import Fault, FaultPlan
 
 __all__ = [
     "FakeThulium",
@@ -121,13 +121,13 @@ __all__ = [
 _HOMES = {
     "FakeThulium": "._fake",
     "IN_PROCESS_BASE_URL": "._fake",
-    "ManualClock": "._clock",
-    "FaultPlan": "._faults",
-    "Fault": "._faults",
-    "Counters": "._counters",
-    "ReceivedRequest": "._counters",
-    "add_server_arguments": "._cli",
-    "run_server": "._cli",
+    "ManualClock": ".server._clock",
+    "FaultPlan": ".server._faults",
+    "Fault": ".server._faults",
+    "Counters": ".server._counters",
+    "ReceivedRequest": ".server._counters",
+    "add_server_arguments": ".server._cli",
+    "run_server": ".server._cli",
 }
 
 

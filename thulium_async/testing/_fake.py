@@ -13,25 +13,25 @@ import httpx2
 
 from .._converter import DEFAULT_TIMEZONE
 from ..webhooks import WebhookEvent
-from ._app import FakeApp
-from ._counters import Counters, ReceivedRequest
-from ._faults import FaultInjector, FaultPlan
 from ._routes import ROUTES, SIMULATED_ENDPOINTS
-from ._routing import Router
-from ._seed import SampleData
-from ._server import serve_app
-from ._setup import checked, make_statuses, new_record, seed_records
-from ._setup_account import AccountSetup
-from ._setup_agents import AgentsSetup
-from ._setup_calls import CallsSetup
-from ._setup_chats import ChatsSetup
-from ._setup_crm import CrmSetup
-from ._setup_tickets import TicketsSetup
-from ._state import State
-from ._transport import InProcessTransport
-from ._validate import check_phone
-from ._views import customer_view, record_view
-from ._webhooks import WebhookSubscription
+from .account._setup import AccountSetup
+from .agents._setup import AgentsSetup
+from .calls._setup import CallsSetup
+from .chats._setup import ChatsSetup
+from .crm._setup import CrmSetup
+from .server._app import FakeApp
+from .server._counters import Counters, ReceivedRequest
+from .server._faults import FaultInjector, FaultPlan
+from .server._loopback import serve_app
+from .server._routing import Router
+from .server._state import State
+from .server._transport import InProcessTransport
+from .server._webhooks import WebhookSubscription
+from .shared._seed import SampleData
+from .shared._setup import checked, make_statuses, new_record, seed_records
+from .shared._validate import check_phone
+from .shared._views import customer_view, record_view
+from .tickets._setup import TicketsSetup
 
 __all__ = ["IN_PROCESS_BASE_URL", "FakeThulium"]
 

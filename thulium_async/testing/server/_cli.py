@@ -1,0 +1,138 @@
+"""``python -m thulium_async.testing``: the fake as a standalone HTTP server.
+
+``add_server_arguments`` and ``run_server`` are public so that another command
+line (a future ``thulium fake-server``) can reuse the options and the runner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib
+import json
+import signal
+import sys
+from collections.abc import Coroutine, Sequence
+from typing import Any
+
+from .._fake import FakeThulium
+from ._faults import FaultPlan
+from ._loopback import start_server
+
+__all__ = ["add_server_arguments", "build_fake", "main", "run_server"]
+
+_RATES = (
+    "error_500_rate",
+    "error_502_rate",
+    "error_503_rate",
+    "throttle_rate",
+    "drop_before_commit_rate",
+    "drop_after_commit_rate",
+)
+
+
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the fake server's options to ``parser``."""
+    net = parser.add_argument_group("server")
+    net.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    net.add_argument("--port", type=int, default=8080, help="port (0 = any free port)")
+    net.add_argument("--username", default="api_user", help="API user (default api_user)")
+    net.add_argument("--password", default="api_pass", help="API password (default api_pass)")
+    net.add_argument("--lenient", action="store_true", help="ignore unknown params and fields")
+    net.add_argument("--seed", type=int, default=0, help="seed for faults and sample data")
+    net.add_argument("--print-counters", action="store_true", help="print counters on exit")
+    data = parser.add_argument_group("sample data")
+    data.add_argument("--campaigns", type=int, default=0, help="regular campaigns to create")
+    data.add_argument("--crm-campaigns", type=int, default=0, help="CRM campaigns to create")
+    data.add_argument("--records", type=int, default=0, help="records per campaign")
+    data.add_argument("--calls", type=int, default=0, help="finished calls over the last 30 days")
+    faults = parser.add_argument_group("faults (see FaultPlan)")
+    faults.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
+    faults.add_argument("--jitter", type=float, default=0.0, help="extra uniform 0..J seconds")
+    for rate in _RATES:
+        faults.add_argument(f"--{rate.replace('_', '-')}", type=float, default=0.0)
+    faults.add_argument("--retry-after", type=int, default=1, help="Retry-After of random 429s")
+    faults.add_argument("--rate-limit", type=float, default=None, help="requests/s (429 above)")
+    faults.add_argument("--burst", type=int, default=None, help="token bucket size")
+    faults.add_argument("--max-concurrency", type=int, default=None, help="in-flight cap")
+    faults.add_argument("--concurrency-status", type=int, choices=(429, 503), default=503)
+
+
+def _plan(options: argparse.Namespace) -> FaultPlan | None:
+    values: dict[str, Any] = {name: getattr(options, name) for name in _RATES}
+    values.update(
+        latency=options.latency,
+        jitter=options.jitter,
+        retry_after=options.retry_after,
+        rate_limit=options.rate_limit,
+        burst=options.burst,
+        max_concurrency=options.max_concurrency,
+        concurrency_status=options.concurrency_status,
+    )
+    plan = FaultPlan(**values)
+    return None if plan == FaultPlan() else plan
+
+
+def build_fake(options: argparse.Namespace) -> FakeThulium:
+    """A fake configured and seeded from parsed options (request log off)."""
+    fake = FakeThulium(
+        options.username,
+        options.password,
+        strict=not options.lenient,
+        faults=_plan(options),
+        seed=options.seed,
+        keep_requests=0,
+    )
+    fake.add_agent("jkowalski", name="Jan", surname="Kowalski", number=3113)
+    fake.add_agent("anowak", name="Anna", surname="Nowak", number=3422)
+    total = options.campaigns + options.crm_campaigns
+    for index in range(1, total + 1):
+        campaign_id = fake.add_campaign(f"{index:05d}", crm=index > options.campaigns)
+        fake.seed_records(campaign_id, options.records)
+    fake.seed_calls(options.calls)
+    return fake
+
+
+async def _serve(options: argparse.Namespace) -> FakeThulium:
+    fake = build_fake(options)
+    running = await start_server(fake.app, host=options.host, port=options.port)
+    print(
+        f"FakeThulium listening on {running.base_url} "
+        f"(user {options.username!r}, password {options.password!r}); Ctrl-C stops it",
+        flush=True,
+    )
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # not on Windows: Ctrl-C still ends it
+            loop.add_signal_handler(signum, running.stop_soon)
+    await running.task
+    return fake
+
+
+def _run(coro: Coroutine[Any, Any, FakeThulium]) -> FakeThulium:
+    # uvloop (uvicorn[standard]) makes the server faster when it is installed.
+    try:
+        run = importlib.import_module("uvloop").run
+    except (ImportError, AttributeError):
+        run = asyncio.run
+    result: FakeThulium = run(coro)
+    return result
+
+
+def run_server(options: argparse.Namespace) -> int:
+    """Serve until interrupted; returns the process exit code."""
+    fake = _run(_serve(options))
+    if options.print_counters:
+        print(json.dumps(fake.counters.summary(), indent=2), file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m thulium_async.testing``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m thulium_async.testing",
+        description="A stateful fake Thulium REST API for tests, demos and benchmarks.",
+    )
+    add_server_arguments(parser)
+    return run_server(parser.parse_args(argv))
