@@ -8,6 +8,7 @@ from typing import Any
 from ..shared._models import Customer
 from ..shared._setup import SetupBase, checked
 from ..shared._validate import check_phone
+from ..shared._views import customer_view
 from ._views import company_view, entry_view, group_view, item_view
 
 __all__ = ["CrmSetup"]
@@ -25,6 +26,35 @@ def _address(value: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 class CrmSetup(SetupBase):
     """Setup and inspection helpers of the crm area, mixed into ``FakeThulium``."""
+
+    def add_customer(
+        self,
+        *,
+        customer_id: int | None = None,
+        surname: str = "Kowalski",
+        name: str = "Jan",
+        phone_number: str | Sequence[str] = (),
+        email: str | Sequence[str] = (),
+        custom_fields: Mapping[str, Any] | None = None,
+        address: Mapping[str, Any] | None = None,
+        **fields: Any,
+    ) -> int:
+        """Create a CRM customer; returns its id. ``fields``: other customer attributes
+        (identifier, company_id, company_flag, type, group, nip, ...)."""
+        phones = _listed(phone_number)
+        for phone in phones:
+            checked(check_phone, phone)
+        customer = self._state.add_customer(
+            customer_id,
+            surname=surname,
+            name=name,
+            phone_numbers=phones,
+            emails=_listed(email),
+            custom_fields=dict(custom_fields or {}),
+            address=_address(address),
+            **fields,
+        )
+        return customer.customer_id
 
     def add_company(
         self,
@@ -152,6 +182,14 @@ class CrmSetup(SetupBase):
         return state.crm.add_item(group, customer, row, state.now()).item_id
 
     # -- inspection ----------------------------------------------------------------------
+
+    def customers(self) -> list[dict[str, Any]]:
+        """Every customer as ``GET customers`` shows it (with custom fields and address)."""
+        state = self._state
+        return [
+            customer_view(state, c, listing=True, include=_ALL_INCLUDES)
+            for c in state.customers.values()
+        ]
 
     def companies(self) -> list[dict[str, Any]]:
         """Every company as ``GET companies`` shows it (with custom fields and address)."""
