@@ -207,6 +207,7 @@ class FakeThulium(
         # Imported at call time: the testing layer sits above the client, and a
         # module-level import here would tie the fake's import order to the client's.
         from .._client import Client
+
         options: dict[str, Any] = {"auth": (self.username, self.password)}
         if "http_client" not in client_kwargs:
             options["transport"] = self.transport()

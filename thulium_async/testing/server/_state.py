@@ -10,6 +10,7 @@ from ..._converter import DEFAULT_TIMEZONE
 from ..account._store import AccountStore
 from ..agents._store import AgentsStore
 from ..calls._store import CallsStore
+from ..campaigns._events import record_saved_event
 from ..chats._store import ChatsStore
 from ..crm._store import CrmStore
 from ..shared._models import (
@@ -24,7 +25,6 @@ from ..shared._models import (
 from ..tickets._store import TicketsStore
 from ._clock import minute_stamp, stamp
 from ._errors import not_found
-from ._webhooks import record_saved_event
 
 if TYPE_CHECKING:
     from ...webhooks import WebhookEvent

@@ -2,11 +2,8 @@
 
 Every area emits the events its simulated changes imply through
 ``State.emit`` (each area's handler module says which change emits what); a
-subscription POSTs those it wants in the background. A record edited through
-the API (status, assignment, next call) emits OUTBOUND_RECORD_SAVED: Thulium
-documents that event for an agent saving a record, and whether API edits emit
-it too is not documented; the fake does so deliberately, so receivers can be
-tested end to end. Any other event can be sent with ``FakeThulium.emit_webhook``.
+subscription POSTs those it wants in the background. Any other event can be
+sent with ``FakeThulium.emit_webhook``.
 """
 
 from __future__ import annotations
@@ -14,17 +11,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Collection
-from typing import TYPE_CHECKING
 
 import attrs
 import httpx2
 
-from ...models import SystemStatus
-from ...webhooks import OutboundRecordSaved, WebhookEvent, encode_event
-
-if TYPE_CHECKING:
-    from ..shared._models import Campaign, Record, Status
-    from ._state import State
+from ...webhooks import WebhookEvent, encode_event
 
 __all__ = ["Delivery", "WebhookSubscription"]
 
@@ -111,27 +102,3 @@ class WebhookSubscription:
         """Finish pending deliveries and close the HTTP client."""
         await self.settle()
         await self._http.aclose()
-
-
-def record_saved_event(
-    state: State, campaign: Campaign, record: Record, previous: Status
-) -> OutboundRecordSaved:
-    """The OUTBOUND_RECORD_SAVED event for an edited record."""
-    next_call = (
-        state.aware(dt.datetime.fromisoformat(record.next_call_date))
-        if record.next_call_date
-        else None
-    )
-    return OutboundRecordSaved(
-        id=campaign.id,
-        name=campaign.name,
-        date=state.aware(state.moment()),
-        record_id=record.record_id,
-        phone_number=record.phone_number or None,
-        agent_login=record.agent_login or None,
-        system_status=SystemStatus(record.status.system_status),
-        status_id=record.status.status_id,
-        previous_status_id=previous.status_id,
-        next_call_date=next_call,
-        assigned_agent_login=record.agent_login or None,
-    )
