@@ -20,6 +20,13 @@ def _listed(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def _phones(value: str | Sequence[str]) -> list[str]:
+    phones = _listed(value)
+    for phone in phones:
+        checked(check_phone, phone)
+    return phones
+
+
 def _address(value: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return None if value is None else dict(value)
 
@@ -41,9 +48,7 @@ class CrmSetup(SetupBase):
     ) -> int:
         """Create a CRM customer; returns its id. ``fields``: other customer attributes
         (identifier, company_id, company_flag, type, group, nip, ...)."""
-        phones = _listed(phone_number)
-        for phone in phones:
-            checked(check_phone, phone)
+        phones = _phones(phone_number)
         customer = self._state.add_customer(
             customer_id,
             surname=surname,
@@ -91,9 +96,7 @@ class CrmSetup(SetupBase):
             raise ValueError(f"company {company_id} already exists")
         if nip and crm.nip_owner(nip, state.customers) is not None:
             raise ValueError(f"NIP {nip} is already used by another company")
-        phones = _listed(phone_number)
-        for phone in phones:
-            checked(check_phone, phone)
+        phones = _phones(phone_number)
         customer = state.add_customer(
             customer_id,
             surname=name,
