@@ -9,7 +9,7 @@ occurs twice in one request keeps the last outcome, as a PHP loop assigning
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..server._errors import ApiError, bad_request
@@ -38,18 +38,6 @@ __all__ = [
 ]
 
 
-def _items(ctx: Ctx, allowed: frozenset[str]) -> list[Mapping[str, Any]]:
-    """The ``records`` list: non-empty, objects only, no unknown fields (strict)."""
-    items = ctx.fields().get("records")
-    if not isinstance(items, list) or not items:
-        raise bad_request("empty_list", name="records")
-    for item in items:
-        if not isinstance(item, dict):
-            raise bad_request("invalid_value", name="records", expected="a list of objects")
-        ctx.check_fields(item, allowed)
-    return items
-
-
 def _key(item: Mapping[str, Any], name: str) -> str:
     value = item.get(name, "")
     return value if isinstance(value, str) else str(value)
@@ -57,7 +45,7 @@ def _key(item: Mapping[str, Any], name: str) -> str:
 
 def _add_all(
     ctx: Ctx,
-    items: list[Mapping[str, Any]],
+    items: Sequence[Mapping[str, Any]],
     key_name: str,
     add: Callable[[Mapping[str, Any]], Record],
 ) -> dict[str, Any]:
@@ -80,7 +68,7 @@ def _add_one(
 def create_records(ctx: Ctx) -> Reply:
     """POST batch/outbounds/{id}/records: keyed by phone number."""
     campaign = regular_campaign(ctx)
-    items = _items(ctx, REGULAR_CREATE)
+    items = ctx.batch_items("records", REGULAR_CREATE)
     return 207, _add_all(
         ctx, items, "phone_number", lambda item: add_regular_record(ctx, campaign, item)
     )
@@ -89,7 +77,7 @@ def create_records(ctx: Ctx) -> Reply:
 def create_crm_records(ctx: Ctx) -> Reply:
     """POST batch/crm_outbounds/{id}/records: keyed by customer id."""
     campaign = crm_campaign(ctx)
-    items = _items(ctx, CRM_CREATE)
+    items = ctx.batch_items("records", CRM_CREATE)
     return 207, _add_all(
         ctx, items, "customer_id", lambda item: add_crm_record(ctx, campaign, item)
     )
@@ -117,7 +105,7 @@ def update_records(ctx: Ctx) -> Reply:
     """PUT batch/outbounds/{id}/records: keyed by phone number, 204/400/404 per item."""
     campaign = regular_campaign(ctx)
     additional = query_bool(ctx.query, "search_in_additional_numbers")
-    items = _items(ctx, REGULAR_UPDATE | {"phone_number"})
+    items = ctx.batch_items("records", REGULAR_UPDATE | {"phone_number"})
     return 207, {
         _key(item, "phone_number"): _update_one(ctx, campaign, item, additional) for item in items
     }

@@ -202,24 +202,13 @@ def delete(ctx: Ctx) -> Reply:
     return 204, None
 
 
-def _items(ctx: Ctx, allowed: frozenset[str]) -> list[dict[str, Any]]:
-    items = ctx.fields().get("customers")
-    if not isinstance(items, list) or not items:
-        raise bad_request("empty_list", name="customers")
-    for item in items:
-        if not isinstance(item, dict):
-            raise bad_request("invalid_value", name="customers", expected="a list of objects")
-        ctx.check_fields(item, allowed)
-    return items
-
-
 def _failure(ctx: Ctx, exc: ApiError) -> dict[str, Any]:
     return {"http_status": exc.status, "message": ctx.message(exc.key, **exc.params)}
 
 
 def batch_create(ctx: Ctx) -> Reply:
     """POST batch/customers: keyed by zero-based input index."""
-    items = _items(ctx, CUSTOMER_FIELDS)
+    items = ctx.batch_items("customers", CUSTOMER_FIELDS)
     return 207, {str(index): _create_one(ctx, item) for index, item in enumerate(items)}
 
 
@@ -233,7 +222,7 @@ def _create_one(ctx: Ctx, item: dict[str, Any]) -> dict[str, Any]:
 
 def batch_update(ctx: Ctx) -> Reply:
     """PUT batch/customers: keyed by customer id; 204, 400 or 404 per item."""
-    items = _items(ctx, CUSTOMER_FIELDS | {"customer_id"})
+    items = ctx.batch_items("customers", CUSTOMER_FIELDS | {"customer_id"})
     return 207, {str(item.get("customer_id", "")): _update_one(ctx, item) for item in items}
 
 

@@ -69,6 +69,18 @@ class Ctx:
         """A message in the request's language (for 207 items)."""
         return render(key, params, self.polish)[1]
 
+    def batch_items(self, name: str, allowed: Iterable[str]) -> list[dict[str, Any]]:
+        """The body's ``name`` list of a batch endpoint: non-empty, objects only, and
+        (in strict mode) no field an item of the endpoint does not document."""
+        items = self.fields().get(name)
+        if not isinstance(items, list) or not items:
+            raise bad_request("empty_list", name=name)
+        for item in items:
+            if not isinstance(item, dict):
+                raise bad_request("invalid_value", name=name, expected="a list of objects")
+            self.check_fields(item, allowed)
+        return items
+
     def check_fields(self, item: Mapping[str, Any], allowed: Iterable[str]) -> None:
         """In strict mode, reject body fields the endpoint does not document."""
         if self.strict:
