@@ -233,7 +233,7 @@ FREE_VALUES: dict[str, set[str]] = {
     # the doc's message ("Phone number must be numeric.") does not match its own input
     "batch_create_customers": {"customer_id", "message"},
 }
-# Keys the fake adds on purpose (see thulium_async.testing.shared._views.record_view).
+# Keys the fake adds on purpose (see thulium_async.testing.campaigns._views.record_view).
 EXTRA_KEYS = {"record_fields"}
 # catalog name -> keys documented beside a truncated example (the area tables say which).
 ENDPOINT_EXTRA_KEYS: dict[str, set[str]] = {}

@@ -22,7 +22,7 @@ from ..calls._events import call_answered, call_ended, call_placed, call_ringing
 from ..calls._store import Call, silent_wav
 from ..server._clock import stamp
 from ..server._state import State
-from ..shared._models import Agent
+from ._models import Agent
 from ._store import LiveCall
 
 __all__ = ["answer", "finish", "place", "ring"]

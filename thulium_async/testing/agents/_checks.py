@@ -8,7 +8,7 @@ from typing import Any
 from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
 from ..server._state import State
-from ..shared._models import Agent
+from ._models import Agent
 from ._store import TALKING, LiveCall
 
 __all__ = [

@@ -54,11 +54,10 @@ from typing import Any
 from ..server._clock import stamp
 from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
-from ..shared._models import SipAccount
 from ..shared._validate import as_bool, as_int, as_str, query_bool
-from ..shared._views import agent_view
 from ._checks import path_agent
-from ._views import group_view, last_queue_call_view, status_view, user_view
+from ._models import SipAccount
+from ._views import agent_view, group_view, last_queue_call_view, status_view, user_view
 
 __all__ = [
     "AGENT_CREATE",

@@ -22,14 +22,15 @@ doing, not an agent saving it, so no OUTBOUND_RECORD_SAVED.
 from __future__ import annotations
 
 from ..calls._events import preview_shown
+from ..campaigns._models import Campaign, Record
 from ..server._clock import minute_stamp
 from ..server._errors import bad_request
 from ..server._routing import Ctx, Reply
 from ..server._state import State
-from ..shared._models import Agent, Campaign, Record
 from ..shared._validate import as_int, as_str, check_phone
 from ._calls import place
 from ._checks import DONE, number_field, path_agent, require_phone, status_in
+from ._models import Agent
 
 __all__ = ["call", "call_preview"]
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from ..server._errors import bad_request
 from ..server._routing import Ctx, Reply
-from ..shared._models import Agent
 from ..shared._periods import PERIODS
 from ..shared._validate import as_int, page, report_range
+from ._models import Agent
 from ._report import build_report
 
 __all__ = ["REPORT_QUERY", "work_report"]

@@ -35,8 +35,8 @@ import attrs
 
 from ..server._clock import hms, parse_moment, stamp
 from ..server._state import State
-from ..shared._models import Agent
 from ..shared._periods import next_period, period_label, period_start
+from ._models import Agent
 from ._store import StatusChange
 
 __all__ = ["build_report"]

@@ -15,11 +15,11 @@ from typing import Any
 
 from ..calls._events import queue_caller
 from ..server._clock import parse_moment, setup_moment, stamp
-from ..shared._models import Agent, SipAccount
 from ..shared._setup import SetupBase, checked
 from ..shared._validate import check_phone
 from ._calls import finish, ring
 from ._events import change_presence, phone_connected
+from ._models import Agent, SipAccount
 from ._store import CALL_STATUSES
 from ._views import status_view
 

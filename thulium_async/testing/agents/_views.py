@@ -14,10 +14,10 @@ from typing import Any
 from ..calls._store import Call
 from ..server._clock import parse_moment, stamp
 from ..server._state import State
-from ..shared._models import Agent
+from ._models import Agent
 from ._store import AgentGroup, AgentsStore
 
-__all__ = ["group_view", "last_queue_call_view", "status_view", "user_view"]
+__all__ = ["agent_view", "group_view", "last_queue_call_view", "status_view", "user_view"]
 
 
 def status_view(store: AgentsStore, login: str) -> dict[str, Any]:
@@ -78,4 +78,19 @@ def last_queue_call_view(state: State, call: Call) -> dict[str, Any]:
         "end_date": "" if end is None else stamp(end),
         "customer_id": "" if call.customer_id is None else call.customer_id,
         "customer_identifier": customer.identifier if customer is not None else "",
+    }
+
+
+def agent_view(agent: Agent) -> dict[str, Any]:
+    """An entry of ``GET agents`` (number and group_id are ints, ``""`` when unset)."""
+    return {
+        "agent_id": agent.agent_id,
+        "login": agent.login,
+        "name": agent.name,
+        "surname": agent.surname,
+        "email": agent.email,
+        "active": agent.active,
+        "number": "" if agent.number is None else agent.number,
+        "outbound_mode": agent.outbound_mode,
+        "group_id": "" if agent.group_id is None else agent.group_id,
     }

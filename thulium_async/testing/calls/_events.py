@@ -40,9 +40,9 @@ from ...webhooks import (
     TransferType,
 )
 from ..agents._store import LiveCall
+from ..campaigns._models import Campaign, Record
 from ..server._clock import parse_moment, stamp
 from ..server._state import State
-from ..shared._models import Campaign, Record
 from ._models import Queue, WaitingCaller
 from ._store import Call
 from ._views import caller_customer, customer_label

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..crm._models import Customer
 from ..server._clock import stamp
 from ..server._state import State
-from ..shared._models import Customer
 from ._models import Queue, SavedTopic, Topic, WaitingCaller
 from ._store import Call, CallsStore
 

@@ -18,7 +18,7 @@ from ...webhooks import OutboundRecordSaved
 
 if TYPE_CHECKING:
     from ..server._state import State
-    from ..shared._models import Campaign, Record, Status
+    from ._models import Campaign, Record, Status
 
 __all__ = ["record_saved_event"]
 

@@ -15,9 +15,9 @@ from typing import Any
 from ..server._errors import bad_request
 from ..server._routing import Ctx, Reply
 from ..server._state import State
-from ..shared._models import Campaign
 from ..shared._validate import as_bool, as_int, as_str, check_date, query_bool
-from ..shared._views import campaign_agent_view, campaign_view, stats_view, status_view
+from ._models import Campaign
+from ._views import campaign_agent_view, campaign_view, stats_view, status_view
 
 __all__ = [
     "CAMPAIGN_CREATE",

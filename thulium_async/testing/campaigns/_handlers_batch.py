@@ -14,10 +14,10 @@ from typing import Any
 
 from ..server._errors import ApiError, bad_request
 from ..server._routing import Ctx, Reply
-from ..shared._models import Campaign, Record
 from ..shared._validate import query_bool
 from ._handlers_crm_records import crm_campaign
 from ._handlers_records import regular_campaign
+from ._models import Campaign, Record
 from ._record_input import (
     CRM_CREATE,
     REGULAR_CREATE,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from ..crm._handlers_notes import save_note
 from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
-from ..shared._models import Campaign, Record
-from ..shared._views import record_view
+from ._models import Campaign, Record
 from ._record_input import add_crm_record, parse_changes
 from ._record_lists import list_records
+from ._views import record_view
 
 __all__ = ["copy_notes", "create", "crm_campaign", "delete", "get", "list_", "update"]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
-from ..shared._models import Campaign, Record
 from ..shared._validate import as_int, check_phone, query_bool
-from ..shared._views import record_view
+from ._models import Campaign, Record
 from ._record_input import add_regular_record, parse_changes
 from ._record_lists import list_records
+from ._views import record_view
 
 __all__ = [
     "create",

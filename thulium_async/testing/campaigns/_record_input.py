@@ -20,8 +20,8 @@ import attrs
 
 from ..server._errors import ApiError, bad_request
 from ..server._routing import Ctx
-from ..shared._models import Campaign, Record, Status
 from ..shared._validate import as_int, as_str, check_datetime, check_phone
+from ._models import Campaign, Record, Status
 
 __all__ = [
     "CRM_CREATE",

@@ -13,11 +13,12 @@ from itertools import islice
 
 import orjson
 
+from ..crm._views import customer_view
 from ..server._errors import bad_request
 from ..server._routing import Ctx, Reply
-from ..shared._models import SYSTEM_STATUSES, Campaign, Record
 from ..shared._validate import as_int, check_date, page, query_bool
-from ..shared._views import customer_view, record_json, record_view
+from ._models import SYSTEM_STATUSES, Campaign, Record
+from ._views import record_json, record_view
 
 __all__ = ["CRM_LIST_QUERY", "REGULAR_LIST_QUERY", "list_records"]
 

@@ -11,11 +11,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..server._state import State
-from ..shared._models import SYSTEM_STATUSES, Record, Status
 from ..shared._seed import SampleData
 from ..shared._setup import SetupBase, checked
 from ..shared._validate import check_datetime, check_phone
-from ..shared._views import record_view
+from ._models import SYSTEM_STATUSES, Record, Status
+from ._views import record_view
 
 __all__ = ["CampaignsSetup", "make_statuses", "new_record", "seed_records"]
 

@@ -48,10 +48,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..crm._models import Customer
 from ..server._errors import bad_request
 from ..server._routing import Ctx, Reply
 from ..server._state import State
-from ..shared._models import Customer
 from ..shared._periods import PERIODS
 from ..shared._validate import Query, as_int, as_str, date_bound, page, query_bool, report_range
 from ._events import conversation_closed, conversation_created

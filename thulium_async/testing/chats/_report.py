@@ -33,8 +33,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from ..agents._models import Agent
 from ..server._clock import hms
-from ..shared._models import Agent
 from ..shared._periods import period_label
 from ._store import Conversation
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..agents._models import Agent
 from ..server._clock import stamp
-from ..shared._models import Agent
 from ._store import CLIENT_DATA_KEYS, ChatFile, ChatLine, ChatQueue, Conversation
 
 __all__ = ["chat_view", "millis", "queue_view"]

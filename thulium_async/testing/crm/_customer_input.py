@@ -15,8 +15,8 @@ from typing import Any
 from ..server._errors import bad_request
 from ..server._routing import Ctx
 from ..server._state import State
-from ..shared._models import Customer
 from ..shared._validate import as_bool, as_int, as_str, check_phone
+from ._models import Customer
 
 __all__ = ["CUSTOMER_FIELDS", "apply_customer", "parse_customer", "remove_customer"]
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from ..server._state import State
-    from ..shared._models import Customer
+    from ._models import Customer
 
 __all__ = ["customer_created", "note_saved"]
 

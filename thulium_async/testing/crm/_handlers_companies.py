@@ -33,11 +33,11 @@ from typing import Any
 
 from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
-from ..shared._models import Customer
 from ..shared._validate import as_str, page
 from ._customer_input import apply_customer, parse_customer, remove_customer
 from ._events import customer_created
 from ._handlers_customers import CUSTOMER_GET_QUERY, crm_filters, includes, sort_by_order
+from ._models import Customer
 from ._store import Company
 from ._views import company_view
 

@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 
 from ..server._errors import ApiError, bad_request, not_found
 from ..server._routing import Ctx, Reply
-from ..shared._models import Customer
 from ..shared._validate import Query, as_int, page, query_bool
-from ..shared._views import customer_view
 from ._customer_input import CUSTOMER_FIELDS, apply_customer, parse_customer, remove_customer
 from ._events import customer_created
+from ._models import Customer
+from ._views import customer_view
 
 __all__ = [
     "CUSTOMER_GET_QUERY",

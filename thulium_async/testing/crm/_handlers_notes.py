@@ -25,14 +25,15 @@ from __future__ import annotations
 
 import orjson
 
+from ..campaigns._models import Campaign
 from ..server._clock import stamp
 from ..server._errors import bad_request
 from ..server._routing import Ctx, Reply
 from ..server._state import State
-from ..shared._models import Campaign, Customer
 from ..shared._validate import as_int, as_str
 from ._events import note_saved
 from ._handlers_customers import path_customer
+from ._models import Customer
 
 __all__ = [
     "BY_STATUS_QUERY",

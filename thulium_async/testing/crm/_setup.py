@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..shared._models import Customer
 from ..shared._setup import SetupBase, checked
 from ..shared._validate import check_phone
-from ..shared._views import customer_view
-from ._views import company_view, entry_view, group_view, item_view
+from ._models import Customer
+from ._views import company_view, customer_view, entry_view, group_view, item_view
 
 __all__ = ["CrmSetup"]
 

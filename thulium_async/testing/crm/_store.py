@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from ..server._errors import bad_request
-from ..shared._models import Customer
+from ._models import Customer
 
 __all__ = ["Company", "CrmStore", "FeedEntry", "FieldGroup", "GroupItem"]
 

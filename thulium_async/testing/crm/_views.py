@@ -1,6 +1,8 @@
-"""How the CRM area looks on the wire: companies, field groups and their item rows.
+"""How the CRM area looks on the wire: customers, companies, field groups, item rows.
 
-Key order and id types follow the catalogue's examples, quirks included: the
+Key order and id types follow the catalogue's examples, quirks included:
+``company_flag`` is ``""`` when false on ``GET customers/{id}`` but a boolean in
+the list; the
 ``GET companies/{id}`` example shows fewer keys than the list (no identifier,
 numbers or e-mails), and an item row of ``GET customer_field_group_items`` has
 the shape the documentation shows (group id, group name, fields), listing the
@@ -13,11 +15,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..server._state import State
-from ..shared._models import Customer
-from ..shared._views import customer_view
+from ._models import Customer
 from ._store import Company, FeedEntry, FieldGroup, GroupItem
 
-__all__ = ["company_view", "entry_view", "group_view", "item_row", "item_view"]
+__all__ = [
+    "company_view",
+    "customer_view",
+    "entry_view",
+    "group_view",
+    "item_row",
+    "item_view",
+]
 
 _LIST_KEYS = (
     "identifier",
@@ -99,3 +107,67 @@ def entry_view(entry: FeedEntry) -> dict[str, Any]:
         "user_login": entry.user_login,
         "created_at": entry.created_at,
     }
+
+
+ADDRESS_KEYS = (
+    "street",
+    "building",
+    "flat",
+    "postcode",
+    "city",
+    "post_office",
+    "borough",
+    "county",
+    "voivodship",
+    "country",
+)
+
+
+def _address(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {key: value.get(key) for key in ADDRESS_KEYS}
+
+
+def customer_view(
+    state: State, customer: Customer, *, listing: bool, include: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """A customer as ``GET customers`` (``listing``) or ``GET customers/{id}`` shows it.
+
+    ``include`` holds the ``include_*`` flags that were true.
+    """
+    view: dict[str, Any] = {
+        "customer_id": customer.customer_id,
+        "name": customer.name,
+        "surname": customer.surname,
+        "phone_number": customer.phone_numbers[0] if customer.phone_numbers else "",
+        "phone_numbers": list(customer.phone_numbers),
+        "email": customer.emails[0] if customer.emails else "",
+    }
+    if listing:
+        view["emails"] = list(customer.emails)
+    view["company_id"] = "" if customer.company_id is None else customer.company_id
+    view["identifier"] = customer.identifier
+    view["type"] = customer.type
+    view["group"] = customer.group
+    if listing:
+        view["company_flag"] = customer.company_flag
+        view["birthdate"] = customer.birthdate
+        view["gender"] = customer.gender
+        view["homepage"] = customer.homepage
+        view["nip"] = customer.nip
+    else:
+        view["company_flag"] = customer.company_flag or ""
+    view["account_manager"] = customer.account_manager
+    view["updated_at"] = customer.updated_at
+    for flag, attr in (
+        ("include_address", "address"),
+        ("include_invoice_address", "invoice_address"),
+        ("include_mail_drop_address", "mail_drop_address"),
+    ):
+        if flag in include:
+            view[attr] = _address(getattr(customer, attr))
+    if "include_custom_fields" in include:
+        values = customer.custom_fields
+        view["custom_fields"] = {name: values.get(name) for name in state.custom_fields}
+    return view

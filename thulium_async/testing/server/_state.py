@@ -8,20 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..._converter import DEFAULT_TIMEZONE
 from ..account._store import AccountStore
+from ..agents._models import Agent
 from ..agents._store import AgentsStore
 from ..calls._store import CallsStore
 from ..campaigns._events import record_saved_event
+from ..campaigns._models import DEFAULT_STATUS_NAMES, SYSTEM_STATUSES, Campaign, Record, Status
 from ..chats._store import ChatsStore
+from ..crm._models import Customer
 from ..crm._store import CrmStore
-from ..shared._models import (
-    DEFAULT_STATUS_NAMES,
-    SYSTEM_STATUSES,
-    Agent,
-    Campaign,
-    Customer,
-    Record,
-    Status,
-)
 from ..tickets._store import TicketsStore
 from ._clock import minute_stamp, stamp
 from ._errors import not_found

@@ -1,4 +1,4 @@
-"""Helpers the areas of the fake share: request-value checks, the account's core
-records (agents, campaigns, records, customers) and their wire views, report
-periods, seeded sample data and the base of the setup mixins.
+"""Helpers every area of the fake uses: request-value checks (``_validate``), report
+periods (``_periods``), seeded sample data (``_seed``) and the base of the setup
+mixins (``_setup``).
 """

@@ -1,9 +1,8 @@
-"""How the fake's data looks on the wire: the shapes of the documentation examples.
+"""How campaigns, their statuses, records and agents look on the wire.
 
 Key order, id types and ``""`` for missing values follow the examples in the
 catalogue, quirks included (``status_id`` is a string in the statuses list and an
-int in records; ``company_flag`` is ``""`` when false on ``GET customers/{id}`` but
-a boolean in the list), so client code meets the same data it will meet in production.
+int in records), so client code meets the same data it will meet in production.
 """
 
 from __future__ import annotations
@@ -12,14 +11,12 @@ from typing import Any
 
 import orjson
 
-from ..server._state import State
-from ._models import Agent, Campaign, Customer, Record, Status
+from ..agents._models import Agent
+from ._models import Campaign, Record, Status
 
 __all__ = [
-    "agent_view",
     "campaign_agent_view",
     "campaign_view",
-    "customer_view",
     "record_json",
     "record_view",
     "stats_view",
@@ -27,18 +24,6 @@ __all__ = [
 ]
 
 FINISHED = frozenset({"NO_CALL", "ABANDONED_AFTER_N_TRIES"})
-ADDRESS_KEYS = (
-    "street",
-    "building",
-    "flat",
-    "postcode",
-    "city",
-    "post_office",
-    "borough",
-    "county",
-    "voivodship",
-    "country",
-)
 
 
 def record_view(campaign: Campaign, record: Record, agents: dict[str, Agent]) -> dict[str, Any]:
@@ -118,21 +103,6 @@ def stats_view(campaign: Campaign) -> dict[str, Any]:
     return {"id": campaign.id, "records_count": total, "completion_percent": percent}
 
 
-def agent_view(agent: Agent) -> dict[str, Any]:
-    """An entry of ``GET agents`` (number and group_id are ints, ``""`` when unset)."""
-    return {
-        "agent_id": agent.agent_id,
-        "login": agent.login,
-        "name": agent.name,
-        "surname": agent.surname,
-        "email": agent.email,
-        "active": agent.active,
-        "number": "" if agent.number is None else agent.number,
-        "outbound_mode": agent.outbound_mode,
-        "group_id": "" if agent.group_id is None else agent.group_id,
-    }
-
-
 def campaign_agent_view(agent: Agent) -> dict[str, Any]:
     """An entry of ``GET outbounds/{id}/agents`` (number is a string here)."""
     return {
@@ -142,53 +112,3 @@ def campaign_agent_view(agent: Agent) -> dict[str, Any]:
         "active_in_outbound": agent.active is True,
         "agent_id": agent.agent_id,
     }
-
-
-def _address(value: dict[str, Any] | None) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    return {key: value.get(key) for key in ADDRESS_KEYS}
-
-
-def customer_view(
-    state: State, customer: Customer, *, listing: bool, include: frozenset[str] = frozenset()
-) -> dict[str, Any]:
-    """A customer as ``GET customers`` (``listing``) or ``GET customers/{id}`` shows it.
-
-    ``include`` holds the ``include_*`` flags that were true.
-    """
-    view: dict[str, Any] = {
-        "customer_id": customer.customer_id,
-        "name": customer.name,
-        "surname": customer.surname,
-        "phone_number": customer.phone_numbers[0] if customer.phone_numbers else "",
-        "phone_numbers": list(customer.phone_numbers),
-        "email": customer.emails[0] if customer.emails else "",
-    }
-    if listing:
-        view["emails"] = list(customer.emails)
-    view["company_id"] = "" if customer.company_id is None else customer.company_id
-    view["identifier"] = customer.identifier
-    view["type"] = customer.type
-    view["group"] = customer.group
-    if listing:
-        view["company_flag"] = customer.company_flag
-        view["birthdate"] = customer.birthdate
-        view["gender"] = customer.gender
-        view["homepage"] = customer.homepage
-        view["nip"] = customer.nip
-    else:
-        view["company_flag"] = customer.company_flag or ""
-    view["account_manager"] = customer.account_manager
-    view["updated_at"] = customer.updated_at
-    for flag, attr in (
-        ("include_address", "address"),
-        ("include_invoice_address", "invoice_address"),
-        ("include_mail_drop_address", "mail_drop_address"),
-    ):
-        if flag in include:
-            view[attr] = _address(getattr(customer, attr))
-    if "include_custom_fields" in include:
-        values = customer.custom_fields
-        view["custom_fields"] = {name: values.get(name) for name in state.custom_fields}
-    return view

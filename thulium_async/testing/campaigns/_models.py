@@ -1,4 +1,4 @@
-"""The records of the fake account: agents, statuses, campaigns with their indexes, customers."""
+"""The campaigns of the fake account: statuses, records, campaigns with their indexes."""
 
 from __future__ import annotations
 
@@ -9,11 +9,8 @@ import attrs
 __all__ = [
     "DEFAULT_STATUS_NAMES",
     "SYSTEM_STATUSES",
-    "Agent",
     "Campaign",
-    "Customer",
     "Record",
-    "SipAccount",
     "Status",
 ]
 
@@ -39,44 +36,6 @@ DEFAULT_STATUS_NAMES = {
     "CALL_NO_SOONER_THAN": "Call back later",
     "CALL_PROGRESSIVE": "Progressive call",
 }
-
-
-@attrs.frozen
-class SipAccount:
-    """A SIP account of an agent: its number and ``hardphone`` or ``softphone``."""
-
-    phone_number: str
-    phone_type: str
-
-
-@attrs.define(eq=False)
-class Agent:
-    """An agent (user) of the account.
-
-    ``sip_accounts`` are the phones assigned (``GET users/{login}``); the first
-    is the one the agent works on. ``callerid``, ``language``, ``roles`` and
-    ``change_password`` keep what ``POST agents`` was given.
-    """
-
-    agent_id: int
-    login: str
-    name: str = ""
-    surname: str = ""
-    email: str = ""
-    active: bool | str = True
-    number: int | None = None
-    outbound_mode: str = "manual"
-    group_id: int | None = None
-    sip_accounts: list[SipAccount] = attrs.field(factory=list)
-    callerid: str = ""
-    language: str = "pl"
-    roles: tuple[int, ...] = ()
-    change_password: bool = False
-
-    @property
-    def full_name(self) -> str:
-        """``name surname`` as Thulium shows it in ``agent_name``."""
-        return f"{self.name} {self.surname}".strip()
 
 
 @attrs.define(eq=False)
@@ -198,35 +157,3 @@ class Campaign:
                 if phone in r.additional_numbers and r.phone_number != phone
             ]
         return found
-
-
-@attrs.define(eq=False)
-class Customer:
-    """A CRM customer."""
-
-    customer_id: int
-    surname: str
-    name: str = ""
-    phone_numbers: list[str] = attrs.field(factory=list)
-    emails: list[str] = attrs.field(factory=list)
-    company_id: int | None = None
-    identifier: str = ""
-    type: str = ""
-    group: str = ""
-    company_flag: bool = False
-    birthdate: str = ""
-    gender: str = ""
-    homepage: str = ""
-    nip: str = ""
-    account_manager: str = ""
-    updated_at: str = ""
-    note: str = ""
-    pesel: str = ""
-    job: str = ""
-    job_title: str = ""
-    vip: bool = False
-    address: dict[str, Any] | None = None
-    invoice_address: dict[str, Any] | None = None
-    mail_drop_address: dict[str, Any] | None = None
-    custom_fields: dict[str, Any] = attrs.field(factory=dict)
-    notes: list[str] = attrs.field(factory=list)
