@@ -49,7 +49,7 @@ def test_plugin_import_does_not_load_the_fake():
 
 
 def test_cli_arguments_are_reusable_by_another_parser():
-    from thulium_async.testing.server._cli import build_fake
+    from thulium_async.testing._cli import build_fake
 
     parser = argparse.ArgumentParser(prog="thulium fake-server")
     add_server_arguments(parser)

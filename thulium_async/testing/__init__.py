@@ -98,8 +98,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._cli import add_server_arguments, run_server
     from ._fake import IN_PROCESS_BASE_URL, FakeThulium
-    from .server._cli import add_server_arguments, run_server
     from .server._clock import ManualClock
     from .server._counters import Counters, ReceivedRequest
     from .server._faults import Fault, FaultPlan
@@ -126,8 +126,8 @@ _HOMES = {
     "Fault": ".server._faults",
     "Counters": ".server._counters",
     "ReceivedRequest": ".server._counters",
-    "add_server_arguments": ".server._cli",
-    "run_server": ".server._cli",
+    "add_server_arguments": "._cli",
+    "run_server": "._cli",
 }
 
 
