@@ -6,7 +6,7 @@ from ..crm._handlers_notes import save_note
 from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
 from ._models import Campaign, Record
-from ._record_input import add_crm_record, parse_changes
+from ._record_input import add_crm_record, parse_changes, remove_records
 from ._record_lists import list_records
 from ._views import record_view
 
@@ -57,10 +57,7 @@ def update(ctx: Ctx) -> Reply:
 def delete(ctx: Ctx) -> Reply:
     """DELETE crm_outbounds/{id}/records/{customer_id}: never while in a call."""
     campaign = crm_campaign(ctx)
-    record = _record(ctx, campaign)
-    if record.in_call:
-        raise bad_request("call_in_progress")
-    campaign.remove(record)
+    remove_records(campaign, [_record(ctx, campaign)])
     return 204, None
 
 

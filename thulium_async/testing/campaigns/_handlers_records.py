@@ -6,7 +6,7 @@ from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
 from ..shared._validate import as_int, check_phone, query_bool
 from ._models import Campaign, Record
-from ._record_input import add_regular_record, parse_changes
+from ._record_input import add_regular_record, parse_changes, remove_records
 from ._record_lists import list_records
 from ._views import record_view
 
@@ -48,15 +48,6 @@ def _by_identifier(ctx: Ctx, campaign: Campaign) -> Record:
     return campaign.records[record_id]
 
 
-def _delete(campaign: Campaign, records: list[Record]) -> Reply:
-    # All or nothing: a record in a call is never deleted, so neither are its duplicates.
-    if any(r.in_call for r in records):
-        raise bad_request("call_in_progress")
-    for record in records:
-        campaign.remove(record)
-    return 204, None
-
-
 def create(ctx: Ctx) -> Reply:
     """POST outbounds/{id}/records: ``{"record_id": "231"}`` (a string)."""
     record = add_regular_record(ctx, regular_campaign(ctx), ctx.fields())
@@ -87,7 +78,8 @@ def update_by_phone(ctx: Ctx) -> Reply:
 def delete_by_phone(ctx: Ctx) -> Reply:
     """DELETE outbounds/{id}/records/{phone_number}: every record with the number."""
     campaign = regular_campaign(ctx)
-    return _delete(campaign, _by_phone(ctx, campaign))
+    remove_records(campaign, _by_phone(ctx, campaign))
+    return 204, None
 
 
 def get_by_identifier(ctx: Ctx) -> Reply:
@@ -107,7 +99,8 @@ def update_by_identifier(ctx: Ctx) -> Reply:
 def delete_by_identifier(ctx: Ctx) -> Reply:
     """DELETE outbounds/{id}/records_by_identifier/{identifier}."""
     campaign = regular_campaign(ctx)
-    return _delete(campaign, [_by_identifier(ctx, campaign)])
+    remove_records(campaign, [_by_identifier(ctx, campaign)])
+    return 204, None
 
 
 def campaigns_by_phone(ctx: Ctx) -> Reply:

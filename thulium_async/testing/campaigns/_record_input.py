@@ -7,7 +7,8 @@
 - MY_RECORD needs an agent and a next call date, CALL_NO_SOONER_THAN a next call
   date; the check is on the record as it would be after the change;
 - ``record_fields`` only in regular campaigns and only for the campaign's fields;
-- a phone number is in a regular campaign at most once, a customer in a CRM one.
+- a phone number is in a regular campaign at most once, a customer in a CRM one;
+- a record in a call is never deleted (nor, then, its duplicates).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ __all__ = [
     "add_crm_record",
     "add_regular_record",
     "parse_changes",
+    "remove_records",
 ]
 
 _COMMON = frozenset({"status_id", "dictionary_status_id", "agent_login", "next_call_date"})
@@ -201,3 +203,12 @@ def add_crm_record(ctx: Ctx, campaign: Campaign, data: Mapping[str, Any]) -> Rec
     record.customer_id = customer_id
     campaign.insert(record)
     return record
+
+
+def remove_records(campaign: Campaign, records: list[Record]) -> None:
+    """Delete records of one request (a number's duplicates, or one record), or none."""
+    # All or nothing: a record in a call is never deleted, so neither are its duplicates.
+    if any(r.in_call for r in records):
+        raise bad_request("call_in_progress")
+    for record in records:
+        campaign.remove(record)
