@@ -7,7 +7,7 @@ from typing import Any
 import httpx2
 
 from thulium_async.testing import FakeThulium
-from thulium_async.testing._webhooks import WebhookSubscription
+from thulium_async.testing.server._webhooks import WebhookSubscription
 from thulium_async.webhooks import WebhookApp, WebhookEvent
 
 USER, PASSWORD = "hook", "s3cret"

@@ -99,10 +99,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._cli import add_server_arguments, run_server
-    from ._clock import ManualClock
-    from ._counters import Counters, ReceivedRequest
     from ._fake import IN_PROCESS_BASE_URL, FakeThulium
-    from ._faults import Fault, FaultPlan
+    from .server._clock import ManualClock
+    from .server._counters import Counters, ReceivedRequest
+    from .server._faults import Fault, FaultPlan
 
 __all__ = [
     "FakeThulium",
@@ -121,11 +121,11 @@ __all__ = [
 _HOMES = {
     "FakeThulium": "._fake",
     "IN_PROCESS_BASE_URL": "._fake",
-    "ManualClock": "._clock",
-    "FaultPlan": "._faults",
-    "Fault": "._faults",
-    "Counters": "._counters",
-    "ReceivedRequest": "._counters",
+    "ManualClock": ".server._clock",
+    "FaultPlan": ".server._faults",
+    "Fault": ".server._faults",
+    "Counters": ".server._counters",
+    "ReceivedRequest": ".server._counters",
     "add_server_arguments": "._cli",
     "run_server": "._cli",
 }

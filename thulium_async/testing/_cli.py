@@ -17,8 +17,8 @@ from collections.abc import Coroutine, Sequence
 from typing import Any
 
 from ._fake import FakeThulium
-from ._faults import FaultPlan
-from ._server import start_server
+from .server._faults import FaultPlan
+from .server._loopback import start_server
 
 __all__ = ["add_server_arguments", "build_fake", "main", "run_server"]
 

@@ -1,0 +1,1 @@
+"""The fake's account odds and ends: todos, webhook configuration, tags, sent SMS."""

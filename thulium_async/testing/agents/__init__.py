@@ -1,0 +1,1 @@
+"""The fake's agents: presence state machine, call control, dialling, groups, users, work report."""

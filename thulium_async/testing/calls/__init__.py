@@ -1,0 +1,1 @@
+"""The fake's calls: connections, recordings, queues (waiting lists, scheduled calls), topics."""

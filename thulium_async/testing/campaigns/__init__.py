@@ -1,0 +1,1 @@
+"""The fake's campaigns: outbounds, their statuses and agents, regular and CRM records, batches."""

@@ -1,0 +1,1 @@
+"""The fake's chats: conversations, chat queues and the computed summary report."""

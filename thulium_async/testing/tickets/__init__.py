@@ -1,0 +1,1 @@
+"""The fake's tickets: tickets, messages, attachments, dictionaries, today's statistics."""
