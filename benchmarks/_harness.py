@@ -50,28 +50,8 @@ def fake_server(*args: str) -> Iterator[str]:
         "0",
         *args,
     ]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
-    )
-    try:
-        deadline = time.monotonic() + 60
-        assert process.stdout is not None
-        while True:
-            line = process.stdout.readline()
-            match = _LISTENING.search(line)
-            if match:
-                break
-            if (not line and process.poll() is not None) or time.monotonic() > deadline:
-                raise RuntimeError(f"fake server did not start: {line!r}")
-        pin(1, process.pid)
-        yield match.group(1)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+    with _server_process(command) as base:
+        yield base
 
 
 _AIOHTTP_SERVER = """

@@ -106,16 +106,16 @@ for size in (32, 128):
         (f"raw httpx2, one pool of {size}", size, "raw httpx2 one pool", None),
         (f"raw httpx2, sharded ({size // 8} pools x 8)", size, "raw httpx2 sharded", None),
         (
-            f"thulium_async, default transport ({size})",
+            f"thulium_async, default transport (sharded, {size // 8} pools x 8)",
             size,
             "thulium default",
-            f"raw httpx2, one pool of {size}",
+            f"raw httpx2, sharded ({size // 8} pools x 8)",
         ),
         (
-            f"thulium_async, sharded ({size // 8} pools x 8)",
+            f"thulium_async on one httpx2 pool of {size}",
             size,
-            "thulium httpx2 sharded",
-            f"raw httpx2, sharded ({size // 8} pools x 8)",
+            "thulium httpx2 one pool",
+            f"raw httpx2, one pool of {size}",
         ),
         (f"raw AiohttpTransport (httpx2 API), {size}", size, "raw AiohttpTransport", None),
         (

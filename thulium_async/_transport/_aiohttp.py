@@ -10,6 +10,7 @@ does not run on trio.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ssl
 from collections.abc import AsyncIterator
 from typing import Any, NoReturn
@@ -32,12 +33,21 @@ _ENCODING_HEADERS = frozenset({b"content-encoding", b"content-length"})
 
 def _timeout(request: httpx2.Request) -> aiohttp.ClientTimeout:
     timeouts: dict[str, Any] = request.extensions.get("timeout", {})
+    return _client_timeout(timeouts.get("pool"), timeouts.get("connect"), timeouts.get("read"))
+
+
+@functools.lru_cache(maxsize=64)
+def _client_timeout(
+    pool: float | None, connect: float | None, read: float | None
+) -> aiohttp.ClientTimeout:
+    # Cached: a client sends every request with the same few timeouts, and
+    # ClientTimeout is immutable.
     return aiohttp.ClientTimeout(
         total=None,
         # aiohttp's ``connect`` covers waiting for a pooled connection too.
-        connect=timeouts.get("pool"),
-        sock_connect=timeouts.get("connect"),
-        sock_read=timeouts.get("read"),
+        connect=pool,
+        sock_connect=connect,
+        sock_read=read,
     )
 
 
@@ -153,7 +163,7 @@ class AiohttpTransport(httpx2.AsyncBaseTransport):
             response = await session.request(
                 request.method,
                 str(request.url),
-                headers=dict(request.headers),
+                headers=request.headers.multi_items(),
                 data=body,
                 allow_redirects=False,
                 timeout=_timeout(request),
