@@ -1,11 +1,11 @@
 """The default transport: several small httpx2 connection pools behind one facade.
 
 httpcore2's pool walks all of its connections and queued requests on every
-request and every response (linear in pool size; httpcore 0.28's was worse and
-collapsed from 16 connections on). So one big pool costs more client CPU per
-request the bigger it is, while pools of <= 8 keep that walk short. Measured
-with ``benchmarks/bench_transport.py`` (20 ms server, client on one core,
-median of 5, CPU us per request, raw httpx2 client):
+request and every response (linear in pool size; the httpcore under httpx 0.28
+was worse and collapsed from 16 connections on). So one big pool costs more
+client CPU per request the bigger it is, while pools of <= 8 keep that walk
+short. Measured with the cases of ``benchmarks/bench_transport.py`` (20 ms
+server, client on one core, median of 5, CPU us per request, raw httpx2 client):
 
 =========== ================ ====================
 concurrent  one pool of N    pools of 8 (sharded)
