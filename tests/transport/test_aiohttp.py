@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import gzip
 import socket
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import aiohttp
@@ -108,6 +109,11 @@ def http(timeout: float = 0.3, **kwargs: object) -> httpx2.AsyncClient:
 # -- errors before the response -----------------------------------------------------------
 
 
+# Linux drops SYNs to a full accept queue, so the connect hangs until its timeout.
+needs_linux = pytest.mark.skipif(sys.platform != "linux", reason="relies on Linux SYN drops")
+
+
+@needs_linux
 async def test_connect_timeout_is_a_connect_timeout() -> None:
     """A connect that hangs (full accept queue) raises ConnectTimeout, not ReadTimeout."""
     with full_backlog() as port:
@@ -116,6 +122,7 @@ async def test_connect_timeout_is_a_connect_timeout() -> None:
                 await client.get(f"http://127.0.0.1:{port}/")
 
 
+@needs_linux
 async def test_post_with_a_connect_timeout_is_retried() -> None:
     """A POST that never left (connect timeout) is retried: the client knows it was not sent."""
     with full_backlog() as port:
