@@ -14,10 +14,19 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 
-__all__ = ["Measurement", "fake_server", "median_of", "pin", "print_table", "run_workers"]
+__all__ = [
+    "Measurement",
+    "aiohttp_server",
+    "fake_server",
+    "median_of",
+    "pin",
+    "print_table",
+    "run_workers",
+]
 
 _LISTENING = re.compile(r"listening on (http://127\.0\.0\.1:\d+/api)")
 
@@ -41,6 +50,54 @@ def fake_server(*args: str) -> Iterator[str]:
         "0",
         *args,
     ]
+    with _server_process(command) as base:
+        yield base
+
+
+_AIOHTTP_SERVER = """
+import asyncio, sys
+from aiohttp import web
+
+body = open(sys.argv[1], "rb").read()
+latency = float(sys.argv[2])
+
+async def answer(request):
+    await asyncio.sleep(latency)
+    return web.Response(body=body, content_type="application/json")
+
+async def main():
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", answer)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
+    await site.start()
+    port = runner.addresses[0][1]
+    print(f"listening on http://127.0.0.1:{port}/api", flush=True)
+    await asyncio.Event().wait()
+
+asyncio.run(main())
+"""
+
+
+@contextlib.contextmanager
+def aiohttp_server(body: bytes, latency: float) -> Iterator[str]:
+    """A bare aiohttp server on 127.0.0.1 in its own process, pinned to CPU 1; yields its base URL.
+
+    Every request gets ``body`` (JSON) after ``latency`` seconds. It costs far less CPU
+    per request than the fake, so the client, not the server, is what a run measures.
+    """
+    with tempfile.NamedTemporaryFile(suffix=".json") as file:
+        file.write(body)
+        file.flush()
+        with _server_process(
+            [sys.executable, "-c", _AIOHTTP_SERVER, file.name, str(latency)]
+        ) as base:
+            yield base
+
+
+@contextlib.contextmanager
+def _server_process(command: list[str]) -> Iterator[str]:
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
     )
@@ -53,7 +110,7 @@ def fake_server(*args: str) -> Iterator[str]:
             if match:
                 break
             if (not line and process.poll() is not None) or time.monotonic() > deadline:
-                raise RuntimeError(f"fake server did not start: {line!r}")
+                raise RuntimeError(f"server did not start: {line!r}")
         pin(1, process.pid)
         yield match.group(1)
     finally:
@@ -91,17 +148,26 @@ async def run_workers(
     concurrency: int,
     seconds: float = 3.0,
     warmup: float = 0.5,
+    max_calls: int | None = None,
 ) -> Measurement:
-    """``concurrency`` workers call in a loop; only calls finished inside the window count."""
+    """``concurrency`` workers call in a loop; only calls finished inside the window count.
+
+    ``max_calls`` also bounds the run by count: workers stop starting calls once that
+    many have been started (the window then ends early and the rate uses its length).
+    """
     loop = asyncio.get_running_loop()
     start = loop.time() + warmup
     end = start + seconds
     done = errors = 0
     cpu_start = 0.0
 
+    started = 0
+    limit = max_calls if max_calls is not None else float("inf")
+
     async def worker() -> None:
-        nonlocal done, errors
-        while loop.time() < end:
+        nonlocal done, errors, started
+        while loop.time() < end and started < limit:
+            started += 1
             try:
                 await call()
             except Exception:
@@ -118,8 +184,12 @@ async def run_workers(
 
     marker = asyncio.ensure_future(mark_start())
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    await marker
-    return Measurement(done, errors, seconds, time.process_time() - cpu_start)
+    window = min(end, loop.time()) - start
+    marker.cancel()
+    if window <= 0:
+        raise RuntimeError("max_calls ran out during the warm-up: raise it or shorten warmup")
+    await asyncio.gather(marker, return_exceptions=True)
+    return Measurement(done, errors, window, time.process_time() - cpu_start)
 
 
 def median_of(runs: Sequence[Measurement]) -> Measurement:
