@@ -120,7 +120,7 @@ def _datetime_hook(tz: dt.tzinfo) -> Callable[[Any, Any], dt.datetime]:
         if not isinstance(value, str):
             raise ValueError(f"expected a 'YYYY-MM-DD hh:mm' string, got {value!r}")
         try:
-            # fromisoformat, not strptime: ~10 µs per value cheaper (perf-baselines §4).
+            # fromisoformat, not strptime: about 10 µs cheaper per value, on every row.
             parsed = dt.datetime.fromisoformat(value)
         except ValueError:
             raise ValueError(f"expected a 'YYYY-MM-DD hh:mm' string, got {value!r}") from None
