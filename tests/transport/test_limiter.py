@@ -75,70 +75,48 @@ async def test_zero_pause_is_no_pause() -> None:
     assert clock.sleeps == []
 
 
-async def test_adaptive_limiter_slows_down_on_429_and_probes_back_up() -> None:
-    """Unconfigured, a 429 sets a pace below the observed rate; quiet seconds raise it."""
-    clock = FakeClock()
-    limiter = Limiter(RateLimit(), clock=clock, sleep=clock.sleep)
-    for _ in range(100):  # 100 requests over one second
-        await limiter.acquire()
-        limiter.release()
-        clock.now += 0.01
-    limiter.throttled()
-    assert limiter.current_rate is None  # a lone 429 only pauses
-    limiter.throttled()
-    first = limiter.current_rate
-    assert first is not None
-    assert first == pytest.approx(50.0, rel=0.1)
-    limiter.throttled()  # same burst of 429s: counted once
-    assert limiter.current_rate == first
-    clock.now += 1.0
-    limiter.throttled()
-    assert limiter.current_rate is not None
-    assert limiter.current_rate <= first * 0.5 + 1e-9
-    lowered = limiter.current_rate
-    clock.now += 2.0
-    await grant_times(limiter, clock, 200)
-    assert limiter.current_rate is not None
-    assert limiter.current_rate > lowered
-
-
-async def test_a_lone_429_does_not_slow_the_client() -> None:
-    """One 429 with nothing around it keeps the pace; two close together lower it."""
+async def test_a_lone_429_neither_slows_nor_pauses_the_client() -> None:
+    """One 429 among many accepted answers only delays its own retry."""
     clock = FakeClock()
     limiter = Limiter(RateLimit(per_second=40), clock=clock, sleep=clock.sleep)
-    await grant_times(limiter, clock, 40)
-    limiter.throttled()
+    for _ in range(100):
+        reserved = await limiter.acquire()
+        limiter.release()
+        limiter.observe(reserved, throttled=False)
+    limiter.observe(reserved, throttled=True, retry_after=1.0)
     assert limiter.current_rate == 40
-    clock.now += 10
-    limiter.throttled()
-    assert limiter.current_rate == 40
-    clock.now += 1
-    limiter.throttled()
+    assert limiter.paused_until <= clock.now
+    assert limiter.pace.overloads == 0
+
+
+async def test_a_lowered_pace_sends_waiters_back_to_the_queue() -> None:
+    """Slots reserved at the old pace are void once 429s lower it: waiters queue again."""
+    clock = FakeClock()
+    limiter = Limiter(RateLimit(per_second=100), clock=clock, sleep=clock.sleep)
+    first = await limiter.acquire()
+    limiter.release()
+    for _ in range(2):  # two 429s and nothing else: over the limit
+        limiter.observe(first, throttled=True, retry_after=None)
+    assert limiter.pace.overloads == 1
     assert limiter.current_rate is not None
-    assert limiter.current_rate < 40
+    assert limiter.current_rate < 100
+    reserved = await limiter.acquire()
+    assert reserved >= limiter.pace.adjusted_at
 
 
-async def test_fixed_rate_is_not_adapted() -> None:
-    """With adaptive=False a configured per_second is kept: 429s pause but do not change it."""
+async def test_fixed_rate_is_kept_and_repeated_overloads_pause() -> None:
+    """adaptive=False keeps per_second; an overload soon after another pauses everyone."""
     clock = FakeClock()
     limiter = Limiter(RateLimit(per_second=40, adaptive=False), clock=clock, sleep=clock.sleep)
-    limiter.throttled()
+    for _ in range(2):
+        reserved = await limiter.acquire()
+        limiter.release()
+        for _ in range(2):  # two 429s and nothing else: over the limit
+            limiter.observe(reserved, throttled=True, retry_after=1.0)
+        clock.now += 0.5
     assert limiter.current_rate == 40
-
-
-async def test_configured_rate_is_a_ceiling_for_adaptation() -> None:
-    """An adaptive client configured at 40/s slows on 429 and never probes above 40/s."""
-    clock = FakeClock()
-    limiter = Limiter(RateLimit(per_second=40), clock=clock, sleep=clock.sleep)
-    await grant_times(limiter, clock, 40)
-    limiter.throttled()
-    limiter.throttled()
-    assert limiter.current_rate is not None
-    assert limiter.current_rate < 40
-    clock.now += 5
-    await grant_times(limiter, clock, 2000)
-    assert limiter.current_rate is not None
-    assert 30 < limiter.current_rate <= 40
+    assert limiter.pace.overloads == 2
+    assert limiter.paused_until == pytest.approx(clock.now - 0.5 + 1.0)
 
 
 async def test_max_concurrency_caps_in_flight() -> None:

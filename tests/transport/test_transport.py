@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import time
 
 import anyio
 import httpcore2
@@ -58,20 +59,60 @@ async def test_plain_post_is_not_retried_on_500(httpx2_mock: respx.MockRouter) -
     assert route.call_count == 1
 
 
-async def test_429_with_retry_after_pauses_the_whole_client(httpx2_mock: respx.MockRouter) -> None:
-    """A 429's Retry-After holds every request of the client, then the call succeeds."""
-    httpx2_mock.get(f"{BASE}/outbounds").mock(
+async def test_a_lone_429_delays_only_its_own_retry(httpx2_mock: respx.MockRouter) -> None:
+    """A 429's Retry-After delays that call's retry; other calls go on at once."""
+    slow = httpx2_mock.get(f"{BASE}/outbounds").mock(
         side_effect=[
-            httpx.Response(429, headers={"Retry-After": "0.2"}),
+            httpx.Response(429, headers={"Retry-After": "0.3"}),
             httpx.Response(200, json=[]),
         ]
     )
+    httpx2_mock.get(f"{BASE}/agents_statuses").respond(200, json=[])
     async with make_client() as client:
         started = anyio.current_time()
-        await client.outbounds.list()
-        assert anyio.current_time() - started >= 0.19
+        other_done: list[float] = []
+
+        async def other() -> None:
+            await anyio.sleep(0.05)  # after the 429 has arrived
+            await client.agents_statuses.list()
+            other_done.append(anyio.current_time() - started)
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(other)
+            await client.outbounds.list()
+        assert anyio.current_time() - started >= 0.29
+        assert other_done[0] < 0.25
         assert client.stats.throttled == 1
+        assert client.limiter.paused_until <= time.monotonic()
+    assert slow.call_count == 2
+
+
+async def test_429s_over_the_limit_pause_the_whole_client(httpx2_mock: respx.MockRouter) -> None:
+    """Overload after overload (429s that lowering the pace did not stop): everyone waits."""
+    httpx2_mock.get(f"{BASE}/outbounds").mock(
+        side_effect=[httpx.Response(429, headers={"Retry-After": "0.2"})] * 6
+        + [httpx.Response(200, json=[])]
+    )
+    retry = th.RetryPolicy(max_attempts=10, initial_delay=0.0, max_delay=0.0, deadline=None)
+    async with make_client(retry=retry) as client:
+        await client.outbounds.list()
+        assert client.limiter.pace.overloads >= 2
         assert client.limiter.paused_until > 0
+
+
+async def test_a_retry_after_over_the_policy_pauses_no_other_call(
+    httpx2_mock: respx.MockRouter,
+) -> None:
+    """Retry-After 99999999 is raised to its caller at once and holds nobody else."""
+    httpx2_mock.get(f"{BASE}/outbounds").respond(429, headers={"Retry-After": "99999999"})
+    httpx2_mock.get(f"{BASE}/agents_statuses").respond(200, json=[])
+    async with make_client() as client:
+        for _ in range(3):
+            with pytest.raises(errors.RateLimitError):
+                await client.outbounds.list()
+        with anyio.fail_after(1):
+            await client.agents_statuses.list()
+        assert client.limiter.paused_until <= time.monotonic()
 
 
 async def test_retry_is_logged_at_info_without_credentials(

@@ -47,39 +47,50 @@ class Limiter:
         """Clock time until which no request starts (after a 429 with Retry-After)."""
         return self.pace.paused_until
 
-    async def acquire(self) -> None:
-        """Wait for a free in-flight slot, then for the pace and any pause."""
+    async def acquire(self) -> float:
+        """Wait for a free in-flight slot, then for the pace and any pause.
+
+        Returns the clock time the request's slot was reserved at: hand it back
+        to :meth:`observe` with the answer.
+        """
         await self._slots.acquire()
         try:
-            await self._wait_for_pace()
+            reserved = await self._wait_for_pace()
         except BaseException:
             self._slots.release()
             raise
         self.in_flight += 1
         if self.in_flight > self.peak_in_flight:
             self.peak_in_flight = self.in_flight
+        return reserved
 
     def release(self) -> None:
         """Give the slot back once the attempt's response is complete."""
         self.in_flight -= 1
         self._slots.release()
 
-    async def _wait_for_pace(self) -> None:
+    async def _wait_for_pace(self) -> float:
         while True:
             now = self._clock()
             paused = self.pace.paused_until > now
             delay = self.pace.reserve(now)
             if delay <= 0.0:
-                return
+                return now
             await self._sleep(delay)
-            if not paused and self.pace.paused_until <= self._clock():
-                return
-            # A pause was running, or began while this request waited: queue again.
+            later = self._clock()
+            if not paused and self.pace.paused_until <= later and self.pace.adjusted_at <= now:
+                return now
+            # A pause was running or began, or the pace was lowered while this
+            # request waited (its slot belongs to the old pace): queue again.
 
     def pause(self, seconds: float) -> None:
         """Hold every new request for ``seconds`` (a 429's Retry-After)."""
         self.pace.pause(self._clock(), seconds)
 
-    def throttled(self) -> None:
-        """A 429 arrived: let the pace adapt (see ``Pace.throttled``)."""
-        self.pace.throttled(self._clock())
+    def observe(
+        self, reserved: float, *, throttled: bool, retry_after: float | None = None
+    ) -> None:
+        """An answer arrived for the request reserved at ``reserved`` (see ``Pace.observe``)."""
+        self.pace.observe(
+            self._clock(), started=reserved, throttled=throttled, retry_after=retry_after
+        )

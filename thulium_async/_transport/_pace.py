@@ -5,43 +5,79 @@ a request may start once ``now >= TAT - (burst - 1) * interval`` and each start
 pushes TAT by one interval. Each caller reserves its slot before it waits, so
 waiters leave in order at even spacing instead of racing for the same instant.
 
-Adaptation is AIMD: repeated 429s halve the pace; quiet seconds raise it 5 %
-at a time, approaching the pace that last drew a 429 slowly and never passing
-a configured ``per_second``. Every method takes the time it should act at, so
-the whole calculation is tested without sleeping.
+Finding a limit nobody documented (``RateLimit.adaptive``):
+
+- **Over the limit or not?** One 429 says little: a server may refuse a few
+  requests for reasons of its own. The pace is over the limit when, among the
+  answers to requests started since the last adjustment, at least
+  ``_MIN_429S`` are 429 and they are at least ``_OVER_SHARE`` of them. A lone
+  429 only delays its own retry (its Retry-After, in the retry policy).
+- **Where is the limit?** While a server throttles, what it accepts is its
+  limit: the estimate is the rate of accepted answers since the last
+  adjustment (never above the pace that drew the 429s).
+- **Back off and probe like CUBIC** (TCP's congestion control, and botocore's
+  adaptive retry mode): pace at ``_BETA`` of the estimate, climb back to it
+  along a cubic curve in ``_RECOVER`` seconds, stay near it, then probe above
+  it faster and faster, so a raised limit is found within seconds and a
+  steady one is touched rarely. A configured ``per_second`` is a ceiling.
+- **Pause everyone only when it helps**: a second overload soon after the
+  first means lowering the pace did not stop the 429s (a fixed-window limit,
+  say), so new requests wait for the Retry-After.
+
+Every method takes the time it acts at, so the whole calculation is tested
+without sleeping; the gate (``Limiter``) does the waiting.
 """
 
 from __future__ import annotations
+
+import math
 
 from .._config import RateLimit
 
 __all__ = ["Pace"]
 
-_DECREASE = 0.5  # multiplicative decrease on a 429 (AIMD)
-_INCREASE = 1.05  # multiplicative probe up per quiet second
-_NEAR_LIMIT = 0.9  # probe up to this share of the pace that last drew a 429 ...
-_FORGET = 10.0  # ... and raise that mark 5 % per this many quiet seconds
+_BETA = 0.97  # after an overload, pace at this share of the estimated limit
+_RECOVER = 8.0  # seconds to climb back to the estimate (CUBIC's K)
+_CUBIC = (1.0 - _BETA) / _RECOVER**3  # so that the curve starts at _BETA
+_PROBE = 1e-4  # past the estimate: +5 % after 8 s, twice it after 21 s
+_MAX_CUT = 0.5  # one overload lowers the pace to no less than half
+_MIN_429S = 2  # 429s among recent answers before they mean "over the limit" ...
+_OVER_SHARE = 0.05  # ... when they are also at least this share of those answers
+_WINDOW = 2.0  # seconds of answers an estimate looks back over, at most
+_SUSTAINED = 2.0  # an overload this soon after the last one also pauses everyone
 _MIN_RATE = 0.5  # never settle below one request every two seconds
-_SUSTAINED = 5.0  # a 429 within this many seconds of another is overload, not a hiccup
 
 
 class Pace:
-    """One client's pace: reservations, 429 pauses and the adaptive rate."""
+    """One client's pace: reservations, pauses and the adaptive estimate of the limit."""
 
     def __init__(self, config: RateLimit, *, now: float) -> None:
         self.config = config
         self._ceiling = config.per_second
+        self._adaptive = config.adaptive
         self._rate = config.per_second
         self._interval = 1.0 / config.per_second if config.per_second else 0.0
         self._tat = 0.0
         self._paused_until = 0.0
-        self._adaptive = config.adaptive
-        self._limit_seen: float | None = None  # the pace that last drew a 429
-        # Throughput window for adaptation: grants since _window_start.
+        self._estimate: float | None = None  # the limit learned at the last overload
+        self._epoch = -math.inf  # when the pace was last adjusted
+        self._last_overload = -math.inf
+        # Answers to requests started since _epoch (older ones describe an old
+        # pace), counted in two half windows so estimates never look back further
+        # than _WINDOW nor over less than half of it once it has run that long.
+        self._since = now
+        self._accepted = 0
+        self._refused = 0
+        self._grants = 0
+        self._older = (0, 0, 0)
         self._window_start = now
-        self._window_grants = 0
-        self._last_throttle = float("-inf")
-        self._last_429 = float("-inf")
+        # Answers since the first recent 429: before it, a full bucket may have
+        # accepted a burst that says nothing about the limit.
+        self._episode_start: float | None = None
+        self._episode_accepted = 0
+        self._episode_refused = 0
+        self.overloads = 0
+        """How many times 429s said the pace was over the limit."""
 
     @property
     def rate(self) -> float | None:
@@ -49,8 +85,18 @@ class Pace:
         return self._rate
 
     @property
+    def estimate(self) -> float | None:
+        """The server's limit as learned from its 429s (requests/s); None until one."""
+        return self._estimate
+
+    @property
+    def adjusted_at(self) -> float:
+        """When the pace last changed after an overload: slots reserved before it are void."""
+        return self._epoch
+
+    @property
     def paused_until(self) -> float:
-        """Time until which no request starts (after a 429 with Retry-After)."""
+        """Time until which no request starts."""
         return self._paused_until
 
     def reserve(self, now: float) -> float:
@@ -62,7 +108,11 @@ class Pace:
         """
         if self._paused_until > now:
             return self._paused_until - now
-        self._note_grant(now)
+        self._grants += 1
+        if now - self._since > _WINDOW / 2:
+            self._roll_window(now)
+        if self._estimate is not None:
+            self._follow_curve(now)
         if self._interval <= 0.0:
             return 0.0
         tat = max(self._tat, now)
@@ -71,7 +121,7 @@ class Pace:
         return max(0.0, allowed_at - now)
 
     def pause(self, now: float, seconds: float) -> None:
-        """Hold every new request for ``seconds`` from ``now`` (a 429's Retry-After)."""
+        """Hold every new request for ``seconds`` from ``now``."""
         if seconds <= 0:
             return
         until = now + seconds
@@ -79,50 +129,78 @@ class Pace:
             self._paused_until = until
             self._tat = 0.0  # restart pacing after the pause; no catch-up burst
 
-    def throttled(self, now: float) -> None:
-        """A 429 arrived at ``now``: when adaptive, lower the pace once per burst of 429s.
+    def observe(
+        self, now: float, *, started: float, throttled: bool, retry_after: float | None = None
+    ) -> bool:
+        """Learn from one answer to a request started at ``started``; True on an overload.
 
-        A lone 429 (none other within ``_SUSTAINED`` seconds) only pauses, through
-        its Retry-After: a server hiccup must not slow a sparse client for long.
+        Answers to requests started before the last adjustment are ignored:
+        they describe the pace that was already corrected.
         """
-        if not self._adaptive:
-            return
-        sustained = now - self._last_429 <= _SUSTAINED
-        self._last_429 = now
-        if not sustained:
-            return
-        # Requests in flight together all get 429 together; count one decrease
-        # per interval of the old pace (at least 100 ms) so one burst is one signal.
-        if now - self._last_throttle < max(0.1, self._interval):
-            return
-        self._last_throttle = now
-        observed = self._observed_rate(now)
-        base = self._rate if self._rate is not None else observed
-        if self._rate is not None and observed > 0:
-            base = min(base, observed)
-        self._limit_seen = base
-        self._set_rate(max(_MIN_RATE, base * _DECREASE))
+        if started < self._epoch:
+            return False
+        if not throttled:
+            self._accepted += 1
+            self._episode_accepted += 1
+            return False
+        self._refused += 1
+        if self._episode_start is None or now - self._episode_start > _WINDOW:
+            self._episode_start = now
+            self._episode_accepted = self._episode_refused = 0
+        self._episode_refused += 1
+        accepted, refused, _ = self._counts()
+        if refused < _MIN_429S or refused < _OVER_SHARE * (accepted + refused):
+            return False
+        self._overload(now, retry_after)
+        return True
 
-    def _observed_rate(self, now: float) -> float:
-        elapsed = now - self._window_start
-        return self._window_grants / elapsed if elapsed > 0 else float(self._window_grants)
+    def _counts(self) -> tuple[int, int, int]:
+        accepted, refused, grants = self._older
+        return accepted + self._accepted, refused + self._refused, grants + self._grants
 
-    def _note_grant(self, now: float) -> None:
-        self._window_grants += 1
-        if now - self._window_start < 1.0:
-            return
-        quiet = now - self._last_throttle
-        if self._adaptive and self._rate is not None and quiet >= 1.0:
-            probed = self._rate * _INCREASE
-            if self._limit_seen is not None:
-                # Approach the pace that failed last time slowly, not past it.
-                self._limit_seen *= _INCREASE ** min(1.0, (now - self._window_start) / _FORGET)
-                probed = min(probed, max(self._rate, _NEAR_LIMIT * self._limit_seen))
+    def _overload(self, now: float, retry_after: float | None) -> None:
+        self.overloads += 1
+        _, _, grants = self._counts()
+        span = max(1e-3, now - self._window_start)
+        sent_rate = self._rate if self._rate is not None else grants / span
+        if self._adaptive:
+            # Over an empty token bucket the accepted share of what is sent is
+            # limit / pace; when nothing was accepted there is no rate to read.
+            accepted, refused = self._episode_accepted, self._episode_refused
+            share = accepted / (accepted + refused)
+            # A few answers make a noisy share: never cut deeper than by half at once.
+            estimate = sent_rate * max(_MAX_CUT, share)
             if self._ceiling is not None:
-                probed = min(probed, self._ceiling)
-            self._set_rate(probed)
-        self._window_start = now
-        self._window_grants = 0
+                estimate = min(estimate, self._ceiling)
+            self._estimate = max(_MIN_RATE, estimate)
+            self._set_rate(max(_MIN_RATE, _BETA * self._estimate))
+        if now - self._last_overload <= _SUSTAINED and retry_after:
+            self.pause(now, retry_after)
+        self._last_overload = now
+        self._epoch = now
+        self._restart_window(now)
+
+    def _follow_curve(self, now: float) -> None:
+        """CUBIC: W(t) = W_max * (1 + c (t - K)^3), from BETA * W_max, flat near W_max."""
+        assert self._estimate is not None
+        beyond = now - self._epoch - _RECOVER
+        rate = self._estimate * (1.0 + (_PROBE if beyond > 0 else _CUBIC) * beyond**3)
+        if self._ceiling is not None:
+            rate = min(rate, self._ceiling)
+        self._set_rate(max(_MIN_RATE, rate))
+
+    def _roll_window(self, now: float) -> None:
+        self._older = (self._accepted, self._refused, self._grants)
+        self._window_start = self._since
+        self._since = now
+        self._accepted = self._refused = self._grants = 0
+
+    def _restart_window(self, now: float) -> None:
+        self._older = (0, 0, 0)
+        self._window_start = self._since = now
+        self._accepted = self._refused = self._grants = 0
+        self._episode_start = None
+        self._episode_accepted = self._episode_refused = 0
 
     def _set_rate(self, rate: float) -> None:
         self._rate = rate

@@ -226,7 +226,7 @@ class Transport:
         method, url = call.method, call.url
         event = RequestEvent(method=method, url=url, attempt=call.attempts)
         self._emit(self.hooks.on_request, event)
-        await self.limiter.acquire()
+        reserved = await self.limiter.acquire()
         started = time.perf_counter()
         self.stats.requests += 1
         try:
@@ -234,6 +234,7 @@ class Transport:
             if stream and response.status_code < 400:
                 raw = self._answer(response, b"", started, call)
                 self._observe(raw)
+                self.limiter.observe(reserved, throttled=False)
                 return StreamedResponse(
                     response, method=method, url=url, release=self.limiter.release
                 )
@@ -253,7 +254,8 @@ class Transport:
         raw = self._answer(response, content, started, call)
         self._observe(raw)
         if raw.status_code >= 400:
-            raise self._failed(self._classify(raw), call)
+            raise self._failed(self._classify(raw, reserved), call)
+        self.limiter.observe(reserved, throttled=False)
         return raw
 
     def _answer(
@@ -277,16 +279,23 @@ class Transport:
         call.decision = decide(error, repeatable=call.repeatable, policy=self.retry)
         return error
 
-    def _classify(self, raw: RawResponse) -> APIError:
+    def _classify(self, raw: RawResponse, reserved: float) -> APIError:
+        """The error for an error answer; every answer but a 429 tells the limiter "accepted".
+
+        A 429's Retry-After delays that request's own retry (the retry policy);
+        the limiter decides whether 429s together mean the pace is over the
+        limit. A Retry-After longer than the policy allows is the caller's to
+        handle: it pauses no other call.
+        """
         error = error_from_response(raw)
         if raw.status_code == 429:
             self.stats.throttled += 1
             delay = parse_retry_after(raw.headers.get("retry-after"))
-            # Retry-After: 0 is a retry signal, not a reason to slow down.
-            if delay is None or delay > 0:
-                self.limiter.throttled()
-            if delay:
-                self.limiter.pause(min(delay, self.retry.max_retry_after))
+            if delay is not None and delay > self.retry.max_retry_after:
+                delay = None
+            self.limiter.observe(reserved, throttled=True, retry_after=delay)
+        else:
+            self.limiter.observe(reserved, throttled=False)
         return error
 
     def _observe(self, raw: RawResponse) -> None:
