@@ -254,3 +254,25 @@ async def test_request_log_can_be_capped():
             await client.get("agents")
     assert len(fake.requests) == 2
     assert fake.counters.total == 4
+
+
+async def test_the_rate_limit_moves_on_schedule():
+    """rate_limit_changes: 2/s, then 1/s after 10 s, then 4/s after 20 s (controlled clock)."""
+    now = [0.0]
+    plan = FaultPlan(rate_limit=2, burst=1, rate_limit_changes=[(20, 4), (10, 1)])
+    fake = populate(FakeThulium(faults=plan, clock=lambda: now[0]))
+
+    async def codes(count: int, spacing: float) -> list[int]:
+        answers = []
+        for _ in range(count):
+            now[0] += spacing
+            answers.append((await client.get("agents")).status_code)
+        return answers
+
+    async with client_for(fake) as client:
+        assert await codes(4, 0.5) == [200] * 4  # 2/s is allowed
+        now[0] = 10.0
+        assert await codes(4, 0.5) == [200, 429, 200, 429]  # 1/s now
+        now[0] = 20.0
+        assert await codes(4, 0.25) == [200] * 4  # 4/s
+    assert plan.rate_limit_changes == ((10.0, 1.0), (20.0, 4.0))

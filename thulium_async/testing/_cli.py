@@ -55,8 +55,24 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
     faults.add_argument("--retry-after", type=int, default=1, help="Retry-After of random 429s")
     faults.add_argument("--rate-limit", type=float, default=None, help="requests/s (429 above)")
     faults.add_argument("--burst", type=int, default=None, help="token bucket size")
+    faults.add_argument(
+        "--rate-limit-change",
+        action="append",
+        default=[],
+        type=_limit_change,
+        metavar="SECONDS:RATE",
+        help="set the rate limit to RATE requests/s SECONDS after start (repeatable)",
+    )
     faults.add_argument("--max-concurrency", type=int, default=None, help="in-flight cap")
     faults.add_argument("--concurrency-status", type=int, choices=(429, 503), default=503)
+
+
+def _limit_change(value: str) -> tuple[float, float]:
+    after, _, rate = value.partition(":")
+    try:
+        return float(after), float(rate)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected SECONDS:RATE, got {value!r}") from None
 
 
 def _plan(options: argparse.Namespace) -> FaultPlan | None:
@@ -67,6 +83,7 @@ def _plan(options: argparse.Namespace) -> FaultPlan | None:
         retry_after=options.retry_after,
         rate_limit=options.rate_limit,
         burst=options.burst,
+        rate_limit_changes=options.rate_limit_change,
         max_concurrency=options.max_concurrency,
         concurrency_status=options.concurrency_status,
     )

@@ -7,7 +7,7 @@ import fnmatch
 import math
 import random
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -60,6 +60,13 @@ def _frozen_plan(value: Mapping[int, Fault]) -> Mapping[int, Fault]:
     return MappingProxyType(dict(value))
 
 
+def _limit_steps(steps: Iterable[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    ordered = tuple(sorted((float(after), float(rate)) for after, rate in steps))
+    if any(after < 0 or rate <= 0 for after, rate in ordered):
+        raise ValueError("FaultPlan.rate_limit_changes are (seconds >= 0, requests/s > 0) pairs")
+    return ordered
+
+
 @attrs.frozen(kw_only=True)
 class FaultPlan:
     """What goes wrong, and how often; reproducible for a given ``FakeThulium(seed=...)``.
@@ -73,7 +80,9 @@ class FaultPlan:
       applied (the second is the ambiguous case a client cannot tell from the first).
     - ``rate_limit`` requests/s with ``burst`` (token bucket, default burst =
       ``ceil(rate_limit)``): above it, 429 with ``Retry-After`` = whole seconds until
-      the next token (at least 1).
+      the next token (at least 1). ``rate_limit_changes=((30.0, 20.0), (50.0, 40.0))``
+      sets the limit to 20/s 30 s after the plan is installed and back to 40/s at 50 s
+      (an account whose limit moves under a running client).
     - ``max_concurrency`` requests in flight: the one above it is answered
       ``concurrency_status``, 503 by default (what nginx's ``limit_conn`` sends), or 429
       with ``Retry-After: 1``.
@@ -98,6 +107,9 @@ class FaultPlan:
     drop_after_commit_rate: float = attrs.field(default=0.0, validator=_rate)
     rate_limit: float | None = attrs.field(default=None, validator=_positive_or_none)
     burst: int | None = attrs.field(default=None, validator=_positive_or_none)
+    rate_limit_changes: tuple[tuple[float, float], ...] = attrs.field(
+        default=(), converter=_limit_steps
+    )
     max_concurrency: int | None = attrs.field(default=None, validator=_positive_or_none)
     concurrency_status: Literal[429, 503] = attrs.field(
         default=503, validator=attrs.validators.in_((429, 503))
@@ -141,7 +153,7 @@ class FaultInjector:
         self._clock = clock
         self._burst = float(plan.burst or math.ceil(plan.rate_limit or 1))
         self._tokens = self._burst
-        self._last = clock()
+        self._last = self._installed = clock()
         self._counted = 0
         pattern = plan.on_requests_match
         self._pattern = re.compile(fnmatch.translate(pattern)) if pattern else None
@@ -172,7 +184,7 @@ class FaultInjector:
                 return Fault.TOO_MANY_REQUESTS_429, 1, "concurrency"
             return Fault.SERVER_ERROR_503, None, "concurrency"
         if plan.rate_limit is not None:
-            wait = self._take_token(plan.rate_limit)
+            wait = self._take_token(self._current_limit(plan.rate_limit))
             if wait:
                 return Fault.TOO_MANY_REQUESTS_429, max(1, math.ceil(wait)), "rate_limit"
         if drawn is not None:
@@ -190,6 +202,13 @@ class FaultInjector:
 
     def _retry_after(self, fault: Fault) -> int | None:
         return self.plan.retry_after if fault is Fault.TOO_MANY_REQUESTS_429 else None
+
+    def _current_limit(self, rate: float) -> float:
+        since = self._clock() - self._installed
+        for after, changed in self.plan.rate_limit_changes:
+            if since >= after:
+                rate = changed
+        return rate
 
     def _take_token(self, rate: float) -> float:
         """0 when a token was taken, else the seconds until one is available."""
