@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import errors, models
 from ._client import Client
-from ._config import RateLimit, RetryPolicy
+from ._config import LimitStore, RateLimit, RetryPolicy
 from ._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from ._pagination import Page, PaginationDriftError, Paginator
 from ._transport import (
@@ -27,16 +27,19 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._transport._aiohttp import AiohttpTransport
+    from ._transport._redis_store import RedisLimitStore
 
 __all__ = [
     "AiohttpTransport",
     "Client",
+    "LimitStore",
     "Hooks",
     "Page",
     "PaginationDriftError",
     "Paginator",
     "RateLimit",
     "RawResponse",
+    "RedisLimitStore",
     "RequestEvent",
     "ResponseEvent",
     "ResponseLog",
@@ -52,9 +55,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    # The aiohttp transport lives in an extra: import it only when asked for.
+    # The aiohttp transport and the Redis store live in extras: import them only
+    # when asked for.
     if name == "AiohttpTransport":
         from ._transport._aiohttp import AiohttpTransport
 
         return AiohttpTransport
+    if name == "RedisLimitStore":
+        from ._transport._redis_store import RedisLimitStore
+
+        return RedisLimitStore
     raise AttributeError(f"module 'thulium_async' has no attribute {name!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import os
 from collections.abc import Sequence
 from types import TracebackType
@@ -94,6 +95,25 @@ def _base_url(value: str) -> str:
     return str(url).rstrip("/")
 
 
+def account_key(base_url: str, username: str) -> str:
+    """The account's name in a shared limit store: the host and a hash of the API user."""
+    host = httpx2.URL(base_url).host
+    user = hashlib.sha256(f"{host}|{username}".encode()).hexdigest()[:16]
+    return f"{host}:{user}"
+
+
+def _same_account(base_url: str, http_client: httpx2.AsyncClient) -> None:
+    """The budget is keyed by base_url: an http_client aimed elsewhere spends another's."""
+    theirs = http_client.base_url.host
+    if theirs and theirs != httpx2.URL(base_url).host:
+        raise InputError(
+            "http_client",
+            f"an httpx2.AsyncClient for {httpx2.URL(base_url).host} (the account whose rate "
+            "budget the store shares)",
+            str(theirs),
+        )
+
+
 def _auth(value: Any) -> tuple[str, str]:
     if (
         isinstance(value, tuple)
@@ -159,6 +179,8 @@ class Client:
         url = _base_url(base_url)
         username, password = _auth(auth)
         limit = rate_limit or RateLimit()
+        if limit.store is not None and http_client is not None:
+            _same_account(url, http_client)
         tz = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
         headers = {
             "Authorization": basic_auth_header(username, password),
@@ -181,7 +203,7 @@ class Client:
             base_url=url,
             http=http_client,
             headers=headers,
-            limiter=Limiter(limit),
+            limiter=Limiter(limit, key=account_key(url, username)),
             retry=retry or RetryPolicy(),
             timeout=_timeout(timeout),
             hooks=hooks or Hooks(),

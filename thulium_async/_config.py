@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+import re
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from .errors import InputError
 
-__all__ = ["RateLimit", "RetryPolicy"]
+__all__ = ["Grant", "LimitStore", "RateLimit", "RetryPolicy"]
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 
@@ -37,6 +38,64 @@ def _whole(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+_KEY = re.compile(r"[A-Za-z0-9_.:@/+=-]{1,200}")
+
+
+def _key(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (not isinstance(value, str) or not _KEY.fullmatch(value)):
+        raise InputError(
+            "RateLimit.key", "1-200 characters of A-Z a-z 0-9 _ . : @ / + = - (no spaces)", value
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Grant:
+    """A shared store's answer to "may a request start?", on the store's clock.
+
+    ``wait`` is how long to wait before sending (the pace); ``granted`` is
+    False when the request must ask again after ``wait`` (a pause, or the
+    account-wide concurrency cap is full). ``epoch`` is when the shared pace
+    was last lowered, ``now`` the store's time of this answer.
+    """
+
+    granted: bool
+    wait: float
+    now: float
+    epoch: float
+    rate: float | None
+
+
+@runtime_checkable
+class LimitStore(Protocol):
+    """Where the clients of one account share their pace, pauses and concurrency.
+
+    ``RedisLimitStore`` is the implementation; the limiter calls these methods
+    and falls back to its own pace whenever they raise ``OSError`` (the store
+    is out of reach).
+    """
+
+    async def acquire(self, key: str, lease: str, config: RateLimit) -> Grant:
+        """Reserve a start (and a concurrency lease named ``lease``) for one request."""
+        ...
+
+    async def release(self, key: str, lease: str) -> None:
+        """Give the concurrency lease back."""
+        ...
+
+    async def overloaded(
+        self,
+        key: str,
+        config: RateLimit,
+        *,
+        reserved: float,
+        share: float,
+        sent_rate: float,
+        retry_after: float | None,
+    ) -> None:
+        """429s say the account's pace is over the limit: lower the shared pace."""
+        ...
+
+
 @attrs.frozen(kw_only=True)
 class RateLimit:
     """How fast and how wide one client may go; shared by every call on the client.
@@ -48,16 +107,32 @@ class RateLimit:
             that allows N/s with a small burst never sees a burst from a client
             configured at N/s.
         max_concurrency: requests in flight at once (also sizes the connection pool).
-        adaptive: a 429 makes the client settle on a pace under the server's
-            limit and probe back up (AIMD), so a client told nothing still settles
-            under it. A configured ``per_second`` is a ceiling that adaptation
-            never exceeds; ``adaptive=False`` keeps a fixed pace.
+        adaptive: 429s that say the pace is over the server's limit make the
+            client estimate that limit from what the server still accepts, pace
+            just under it and probe back up, so a client told nothing finds a
+            limit nobody documented. A configured ``per_second`` is a ceiling
+            that adaptation never exceeds; ``adaptive=False`` keeps a fixed pace.
+        store: share the pace, 429 pauses, the adaptive estimate and
+            ``max_concurrency`` with every client of the same account, in any
+            process (``RedisLimitStore``). None: this client alone.
+        key: names the account in the store; default: the base URL's host and
+            the API user (hashed). Set it to share one budget across hosts.
+        lease_seconds: with a store, a request's concurrency slot expires after
+            this long, so a killed worker's slots come back. Keep it above the
+            longest request (the default timeout is 30 s).
     """
 
     per_second: float | None = attrs.field(default=None, validator=_positive)
     burst: int = attrs.field(default=1, validator=_whole)
     max_concurrency: int = attrs.field(default=32, validator=_whole)
     adaptive: bool = True
+    store: LimitStore | None = attrs.field(default=None, eq=False)
+    key: str | None = attrs.field(default=None, validator=_key)
+    lease_seconds: float = attrs.field(default=30.0, validator=_positive)
+
+    def __attrs_post_init__(self) -> None:
+        if self.store is not None and not isinstance(self.store, LimitStore):
+            raise InputError("RateLimit.store", "a RedisLimitStore (or a LimitStore)", self.store)
 
     @classmethod
     def unlimited(cls, *, max_concurrency: int = 32) -> RateLimit:

@@ -31,9 +31,9 @@ class FakeClock:
 async def grant_times(limiter: Limiter, clock: FakeClock, count: int) -> list[float]:
     times = []
     for _ in range(count):
-        await limiter.acquire()
+        slot = await limiter.acquire()
         times.append(clock.now)
-        limiter.release()
+        await limiter.release(slot)
     return times
 
 
@@ -60,8 +60,8 @@ async def test_pause_holds_every_new_request() -> None:
     clock = FakeClock()
     limiter = Limiter(RateLimit(), clock=clock, sleep=clock.sleep)
     limiter.pause(2.0)
-    await limiter.acquire()
-    limiter.release()
+    slot = await limiter.acquire()
+    await limiter.release(slot)
     assert clock.now == pytest.approx(1002.0)
 
 
@@ -70,8 +70,8 @@ async def test_zero_pause_is_no_pause() -> None:
     clock = FakeClock()
     limiter = Limiter(RateLimit(), clock=clock, sleep=clock.sleep)
     limiter.pause(0)
-    await limiter.acquire()
-    limiter.release()
+    slot = await limiter.acquire()
+    await limiter.release(slot)
     assert clock.sleeps == []
 
 
@@ -80,10 +80,10 @@ async def test_a_lone_429_neither_slows_nor_pauses_the_client() -> None:
     clock = FakeClock()
     limiter = Limiter(RateLimit(per_second=40), clock=clock, sleep=clock.sleep)
     for _ in range(100):
-        reserved = await limiter.acquire()
-        limiter.release()
-        limiter.observe(reserved, throttled=False)
-    limiter.observe(reserved, throttled=True, retry_after=1.0)
+        slot = await limiter.acquire()
+        await limiter.release(slot)
+        await limiter.observe(slot, throttled=False)
+    await limiter.observe(slot, throttled=True, retry_after=1.0)
     assert limiter.current_rate == 40
     assert limiter.paused_until <= clock.now
     assert limiter.pace.overloads == 0
@@ -94,14 +94,14 @@ async def test_a_lowered_pace_sends_waiters_back_to_the_queue() -> None:
     clock = FakeClock()
     limiter = Limiter(RateLimit(per_second=100), clock=clock, sleep=clock.sleep)
     first = await limiter.acquire()
-    limiter.release()
+    await limiter.release(first)
     for _ in range(2):  # two 429s and nothing else: over the limit
-        limiter.observe(first, throttled=True, retry_after=None)
+        await limiter.observe(first, throttled=True, retry_after=None)
     assert limiter.pace.overloads == 1
     assert limiter.current_rate is not None
     assert limiter.current_rate < 100
-    reserved = await limiter.acquire()
-    assert reserved >= limiter.pace.adjusted_at
+    slot = await limiter.acquire()
+    assert slot.reserved >= limiter.pace.adjusted_at
 
 
 async def test_fixed_rate_is_kept_and_repeated_overloads_pause() -> None:
@@ -109,10 +109,10 @@ async def test_fixed_rate_is_kept_and_repeated_overloads_pause() -> None:
     clock = FakeClock()
     limiter = Limiter(RateLimit(per_second=40, adaptive=False), clock=clock, sleep=clock.sleep)
     for _ in range(2):
-        reserved = await limiter.acquire()
-        limiter.release()
+        slot = await limiter.acquire()
+        await limiter.release(slot)
         for _ in range(2):  # two 429s and nothing else: over the limit
-            limiter.observe(reserved, throttled=True, retry_after=1.0)
+            await limiter.observe(slot, throttled=True, retry_after=1.0)
         clock.now += 0.5
     assert limiter.current_rate == 40
     assert limiter.pace.overloads == 2
@@ -122,7 +122,7 @@ async def test_fixed_rate_is_kept_and_repeated_overloads_pause() -> None:
 async def test_max_concurrency_caps_in_flight() -> None:
     """No more than max_concurrency holders at once; the next waits for a release."""
     limiter = Limiter(RateLimit(max_concurrency=2))
-    await limiter.acquire()
+    first = await limiter.acquire()
     await limiter.acquire()
     entered = anyio.Event()
 
@@ -135,7 +135,7 @@ async def test_max_concurrency_caps_in_flight() -> None:
         await anyio.wait_all_tasks_blocked()
         assert not entered.is_set()
         assert limiter.in_flight == 2
-        limiter.release()
+        await limiter.release(first)
         await entered.wait()
     assert limiter.peak_in_flight == 2
 
@@ -144,8 +144,8 @@ async def test_cancelled_waiter_gives_its_slot_back() -> None:
     """A request cancelled while pacing leaves no slot taken."""
     clock = FakeClock()
     limiter = Limiter(RateLimit(per_second=1, max_concurrency=1))
-    await limiter.acquire()
-    limiter.release()
+    slot = await limiter.acquire()
+    await limiter.release(slot)
     with anyio.move_on_after(0.01):
         await limiter.acquire()  # waits ~1 s for its pace slot
     assert limiter.in_flight == 0

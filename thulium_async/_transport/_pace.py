@@ -32,9 +32,11 @@ from __future__ import annotations
 
 import math
 
+import attrs
+
 from .._config import RateLimit
 
-__all__ = ["Pace"]
+__all__ = ["Overload", "Pace"]
 
 _BETA = 0.97  # after an overload, pace at this share of the estimated limit
 _RECOVER = 8.0  # seconds to climb back to the estimate (CUBIC's K)
@@ -46,6 +48,17 @@ _OVER_SHARE = 0.05  # ... when they are also at least this share of those answer
 _WINDOW = 2.0  # seconds of answers an estimate looks back over, at most
 _SUSTAINED = 2.0  # an overload this soon after the last one also pauses everyone
 _MIN_RATE = 0.5  # never settle below one request every two seconds
+
+
+@attrs.frozen
+class Overload:
+    """What 429s said when they meant "over the limit": a shared store applies the same."""
+
+    share: float
+    """Of the answers since the first 429 of the episode, the accepted share."""
+    sent_rate: float
+    """The pace (requests/s) the refused requests were sent at."""
+    retry_after: float | None
 
 
 class Pace:
@@ -120,6 +133,11 @@ class Pace:
         self._tat = tat + self._interval
         return max(0.0, allowed_at - now)
 
+    def follow(self, rate: float | None) -> None:
+        """Take the pace a shared store set (so a fallback starts from it)."""
+        if rate is not None and self._estimate is None:
+            self._set_rate(rate)
+
     def pause(self, now: float, seconds: float) -> None:
         """Hold every new request for ``seconds`` from ``now``."""
         if seconds <= 0:
@@ -131,18 +149,18 @@ class Pace:
 
     def observe(
         self, now: float, *, started: float, throttled: bool, retry_after: float | None = None
-    ) -> bool:
-        """Learn from one answer to a request started at ``started``; True on an overload.
+    ) -> Overload | None:
+        """Learn from one answer to a request started at ``started``; the overload, if any.
 
         Answers to requests started before the last adjustment are ignored:
         they describe the pace that was already corrected.
         """
         if started < self._epoch:
-            return False
+            return None
         if not throttled:
             self._accepted += 1
             self._episode_accepted += 1
-            return False
+            return None
         self._refused += 1
         if self._episode_start is None or now - self._episode_start > _WINDOW:
             self._episode_start = now
@@ -150,44 +168,45 @@ class Pace:
         self._episode_refused += 1
         accepted, refused, _ = self._counts()
         if refused < _MIN_429S or refused < _OVER_SHARE * (accepted + refused):
-            return False
-        self._overload(now, retry_after)
-        return True
+            return None
+        return self._overload(now, retry_after)
 
     def _counts(self) -> tuple[int, int, int]:
         accepted, refused, grants = self._older
         return accepted + self._accepted, refused + self._refused, grants + self._grants
 
-    def _overload(self, now: float, retry_after: float | None) -> None:
+    def _overload(self, now: float, retry_after: float | None) -> Overload:
         self.overloads += 1
         _, _, grants = self._counts()
         span = max(1e-3, now - self._window_start)
-        sent_rate = self._rate if self._rate is not None else grants / span
+        accepted, refused = self._episode_accepted, self._episode_refused
+        signal = Overload(
+            share=accepted / (accepted + refused),
+            sent_rate=self._rate if self._rate is not None else grants / span,
+            retry_after=retry_after,
+        )
+        self.adjust(now, signal)
+        return signal
+
+    def adjust(self, now: float, overload: Overload) -> None:
+        """Apply an overload at ``now``: the estimate, the pace, and a pause if sustained."""
         if self._adaptive:
-            # Over an empty token bucket the accepted share of what is sent is
-            # limit / pace; when nothing was accepted there is no rate to read.
-            accepted, refused = self._episode_accepted, self._episode_refused
-            share = accepted / (accepted + refused)
-            # A few answers make a noisy share: never cut deeper than by half at once.
-            estimate = sent_rate * max(_MAX_CUT, share)
-            if self._ceiling is not None:
-                estimate = min(estimate, self._ceiling)
-            self._estimate = max(_MIN_RATE, estimate)
+            self._estimate = estimate_limit(overload, self._ceiling)
             self._set_rate(max(_MIN_RATE, _BETA * self._estimate))
-        if now - self._last_overload <= _SUSTAINED and retry_after:
-            self.pause(now, retry_after)
+        if now - self._last_overload <= _SUSTAINED and overload.retry_after:
+            self.pause(now, overload.retry_after)
         self._last_overload = now
         self._epoch = now
         self._restart_window(now)
 
+    def forget(self, now: float) -> None:
+        """Drop what was counted (the shared pace changed elsewhere): count afresh from ``now``."""
+        self._epoch = max(self._epoch, now)
+        self._restart_window(now)
+
     def _follow_curve(self, now: float) -> None:
-        """CUBIC: W(t) = W_max * (1 + c (t - K)^3), from BETA * W_max, flat near W_max."""
         assert self._estimate is not None
-        beyond = now - self._epoch - _RECOVER
-        rate = self._estimate * (1.0 + (_PROBE if beyond > 0 else _CUBIC) * beyond**3)
-        if self._ceiling is not None:
-            rate = min(rate, self._ceiling)
-        self._set_rate(max(_MIN_RATE, rate))
+        self._set_rate(curve(self._estimate, now - self._epoch, self._ceiling))
 
     def _roll_window(self, now: float) -> None:
         self._older = (self._accepted, self._refused, self._grants)
@@ -205,3 +224,40 @@ class Pace:
     def _set_rate(self, rate: float) -> None:
         self._rate = rate
         self._interval = 1.0 / rate
+
+
+def estimate_limit(overload: Overload, ceiling: float | None) -> float:
+    """The server's limit read from an overload.
+
+    Over an empty token bucket the accepted share of what is sent is limit /
+    pace. A few answers make a noisy share: never cut deeper than by half at once.
+    """
+    estimate = overload.sent_rate * max(_MAX_CUT, overload.share)
+    if ceiling is not None:
+        estimate = min(estimate, ceiling)
+    return max(_MIN_RATE, estimate)
+
+
+def curve(estimate: float, elapsed: float, ceiling: float | None) -> float:
+    """The pace ``elapsed`` seconds after an overload that estimated the limit at ``estimate``.
+
+    CUBIC: W(t) = W_max * (1 + c (t - K)^3): from BETA * W_max, flat near W_max
+    around K, then probing beyond it faster and faster.
+    """
+    beyond = elapsed - _RECOVER
+    rate = estimate * (1.0 + (_PROBE if beyond > 0 else _CUBIC) * beyond**3)
+    if ceiling is not None:
+        rate = min(rate, ceiling)
+    return max(_MIN_RATE, rate)
+
+
+#: The constants a shared store needs to follow the same curve and rules.
+SHARED_CONSTANTS = {
+    "beta": _BETA,
+    "recover": _RECOVER,
+    "cubic": _CUBIC,
+    "probe": _PROBE,
+    "max_cut": _MAX_CUT,
+    "sustained": _SUSTAINED,
+    "min_rate": _MIN_RATE,
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 
 import httpx2
 
@@ -21,10 +21,15 @@ class StreamedResponse:
     """
 
     def __init__(
-        self, response: httpx2.Response, *, method: str, url: str, release: Callable[[], None]
+        self,
+        response: httpx2.Response,
+        *,
+        method: str,
+        url: str,
+        release: Callable[[], Awaitable[None]],
     ) -> None:
         self._response = response
-        self._release: Callable[[], None] | None = release
+        self._release: Callable[[], Awaitable[None]] | None = release
         self.method = method
         """The request's method."""
         self.url = url
@@ -74,4 +79,4 @@ class StreamedResponse:
             await self._response.aclose()
         finally:
             if release is not None:
-                release()
+                await release()

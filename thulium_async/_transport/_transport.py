@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -90,7 +91,11 @@ class Transport:
             base_url=self.base_url,
             http=self.http,
             headers=self.headers,
-            limiter=Limiter(rate_limit) if rate_limit is not None else self.limiter,
+            limiter=(
+                Limiter(rate_limit, key=self.limiter.key)
+                if rate_limit is not None
+                else self.limiter
+            ),
             retry=retry or self.retry,
             timeout=timeout or self.timeout,
             hooks=hooks or self.hooks,
@@ -226,7 +231,7 @@ class Transport:
         method, url = call.method, call.url
         event = RequestEvent(method=method, url=url, attempt=call.attempts)
         self._emit(self.hooks.on_request, event)
-        reserved = await self.limiter.acquire()
+        slot = await self.limiter.acquire()
         started = time.perf_counter()
         self.stats.requests += 1
         try:
@@ -234,28 +239,35 @@ class Transport:
             if stream and response.status_code < 400:
                 raw = self._answer(response, b"", started, call)
                 self._observe(raw)
-                self.limiter.observe(reserved, throttled=False)
+                await self.limiter.observe(slot, throttled=False)
                 return StreamedResponse(
-                    response, method=method, url=url, release=self.limiter.release
+                    response,
+                    method=method,
+                    url=url,
+                    release=functools.partial(self.limiter.release, slot),
                 )
             try:
                 content = await response.aread()
             finally:
                 await response.aclose()
         except httpx2.TransportError as exc:
-            self.limiter.release()
+            await self.limiter.release(slot)
             error = transport_error(exc, method=method, url=url, attempts=call.attempts)
             self.stats.transport_errors += 1
             raise self._failed(error, call) from exc
         except BaseException:
-            self.limiter.release()
+            self.limiter.release_nowait(slot)
             raise
-        self.limiter.release()
+        await self.limiter.release(slot)
         raw = self._answer(response, content, started, call)
         self._observe(raw)
         if raw.status_code >= 400:
-            raise self._failed(self._classify(raw, reserved), call)
-        self.limiter.observe(reserved, throttled=False)
+            refusal, retry_after = self._classify(raw)
+            await self.limiter.observe(
+                slot, throttled=raw.status_code == 429, retry_after=retry_after
+            )
+            raise self._failed(refusal, call)
+        await self.limiter.observe(slot, throttled=False)
         return raw
 
     def _answer(
@@ -279,8 +291,8 @@ class Transport:
         call.decision = decide(error, repeatable=call.repeatable, policy=self.retry)
         return error
 
-    def _classify(self, raw: RawResponse, reserved: float) -> APIError:
-        """The error for an error answer; every answer but a 429 tells the limiter "accepted".
+    def _classify(self, raw: RawResponse) -> tuple[APIError, float | None]:
+        """The error for an error answer, and the Retry-After the limiter may act on.
 
         A 429's Retry-After delays that request's own retry (the retry policy);
         the limiter decides whether 429s together mean the pace is over the
@@ -288,15 +300,13 @@ class Transport:
         handle: it pauses no other call.
         """
         error = error_from_response(raw)
+        delay = None
         if raw.status_code == 429:
             self.stats.throttled += 1
             delay = parse_retry_after(raw.headers.get("retry-after"))
             if delay is not None and delay > self.retry.max_retry_after:
                 delay = None
-            self.limiter.observe(reserved, throttled=True, retry_after=delay)
-        else:
-            self.limiter.observe(reserved, throttled=False)
-        return error
+        return error, delay
 
     def _observe(self, raw: RawResponse) -> None:
         if logger.isEnabledFor(logging.DEBUG):
