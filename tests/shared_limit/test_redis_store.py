@@ -166,3 +166,18 @@ def test_a_store_with_another_accounts_http_client_is_refused(redis_url: str) ->
             http_client=other,
             rate_limit=th.RateLimit(store=store),
         )
+
+
+async def test_an_unpaced_accounts_overload_reads_the_whole_accounts_rate(
+    store: RedisLimitStore, key: str, clock: Clock
+) -> None:
+    """Told nothing, four workers at 25/s each: the limit is read from the account's 100/s."""
+    limit = th.RateLimit(store=store, max_concurrency=1000)
+    for tick in range(101):  # 100 grants over one second, from four workers
+        clock.now = 1_000.0 + tick / 100
+        await store.acquire(key, f"w{tick % 4}:{tick}", limit)
+    await store.overloaded(
+        key, limit, reserved=clock.now, share=0.5, sent_rate=25.0, retry_after=None
+    )
+    grant = await store.acquire(key, "after", limit)
+    assert grant.rate == pytest.approx(curve(50.0, 0.0, None), rel=0.05)

@@ -117,3 +117,26 @@ async def test_redis_down_then_back(
         for _ in range(3):  # and down again: still working
             await client.outbounds.stats.get("00001")
     await store.aclose()
+
+
+async def test_clients_told_nothing_find_the_accounts_limit_together(redis_url: str) -> None:
+    """Two adaptive clients on one store against a 50/s server settle near 50/s, not at 0.5/s."""
+    fake = fake_with_limit(50, 5)
+    store = th.RedisLimitStore(redis_url)
+    key = f"test-{uuid.uuid4().hex}"
+    limit = th.RateLimit(max_concurrency=8, store=store, key=key)
+    retry = th.RetryPolicy(max_attempts=20, deadline=None)
+    async with (
+        fake.client(rate_limit=limit, retry=retry) as one,
+        fake.client(rate_limit=limit, retry=retry) as two,
+    ):
+        with anyio.fail_after(60):
+            async with anyio.create_task_group() as group:
+                for client in (one, two):
+                    for _ in range(150):
+                        group.start_soon(client.outbounds.stats.get, "00001")
+        grant = await store.acquire(key, "probe", limit)
+    await store.aclose()
+    assert fake.counters.rate_limited > 0  # they did have to find it
+    assert grant.rate is not None
+    assert 25 < grant.rate < 75

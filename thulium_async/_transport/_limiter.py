@@ -181,7 +181,7 @@ class Limiter:
                 if grant.wait > 0:
                     await self._sleep(grant.wait)
                 if grant.granted:
-                    self.pace.follow(grant.rate)
+                    self.pace.follow(reserved, grant.rate)
                     self._rejoined()
                     return Slot(reserved, grant.now, lease)
         except OSError as exc:

@@ -133,9 +133,16 @@ class Pace:
         self._tat = tat + self._interval
         return max(0.0, allowed_at - now)
 
-    def follow(self, rate: float | None) -> None:
-        """Take the pace a shared store set (so a fallback starts from it)."""
-        if rate is not None and self._estimate is None:
+    def follow(self, now: float, rate: float | None) -> None:
+        """A shared store granted a start at its pace ``rate``: count it, and pace at it.
+
+        The shared pace wins over what this client learned alone, so overload
+        reports name the rate the account was sent at, and a fallback starts there.
+        """
+        self._grants += 1
+        if now - self._since > _WINDOW / 2:
+            self._roll_window(now)
+        if rate is not None:
             self._set_rate(rate)
 
     def pause(self, now: float, seconds: float) -> None:

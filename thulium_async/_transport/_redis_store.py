@@ -74,6 +74,18 @@ if rate then
   if wait < 0 then wait = 0 end
   redis.call('HSET', KEYS[1], 'tat', tostring(tat + interval))
 end
+-- The account's send rate over the last whole second: an unpaced account's
+-- overload reads its limit from it (one worker's own rate is only its part).
+local w = redis.call('HMGET', KEYS[1], 'window_start', 'window_grants')
+local window_start = tonumber(w[1]) or now
+local window_grants = (tonumber(w[2]) or 0) + 1
+if now - window_start >= 1 then
+  redis.call('HSET', KEYS[1], 'sent_rate', tostring(window_grants / (now - window_start)))
+  window_start = now
+  window_grants = 0
+end
+redis.call('HSET', KEYS[1], 'window_start', tostring(window_start),
+           'window_grants', tostring(window_grants))
 redis.call('ZADD', KEYS[2], now + wait + tonumber(ARGV[5]), ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[13])
 redis.call('PEXPIRE', KEYS[2], ARGV[13])
@@ -88,13 +100,18 @@ if not now then
   local t = redis.call('TIME')
   now = tonumber(t[1]) + tonumber(t[2]) / 1000000
 end
-local s = redis.call('HMGET', KEYS[1], 'epoch', 'last_overload', 'paused_until')
+local s = redis.call('HMGET', KEYS[1], 'epoch', 'last_overload', 'paused_until',
+                    'estimate', 'sent_rate')
 local epoch = tonumber(s[1]) or 0
 if tonumber(ARGV[1]) < epoch then return 0 end
 if ARGV[6] == '1' then
   local share = tonumber(ARGV[2])
   if share < tonumber(ARGV[8]) then share = tonumber(ARGV[8]) end
-  local estimate = tonumber(ARGV[3]) * share
+  local sent = tonumber(ARGV[3])
+  if not s[4] and ARGV[5] == '' and tonumber(s[5]) then
+    sent = tonumber(s[5])  -- unpaced: the whole account's rate, not this worker's part
+  end
+  local estimate = sent * share
   local ceiling = tonumber(ARGV[5])
   if ceiling and estimate > ceiling then estimate = ceiling end
   if estimate < tonumber(ARGV[10]) then estimate = tonumber(ARGV[10]) end
