@@ -121,7 +121,9 @@ async def test_an_agents_calls_reach_the_receiver_over_loopback() -> None:
         subscription = fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with (
             fake.serve() as base_url,
-            th.Client(base_url, auth=(fake.username, fake.password)) as client,
+            th.Client(
+                base_url, auth=(fake.username, fake.password), strict_responses=True
+            ) as client,
         ):
             await client.agents.login("jkowalski")
             fake.ring_agent("jkowalski", "600100200", queue_id=4)

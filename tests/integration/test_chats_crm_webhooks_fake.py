@@ -126,7 +126,9 @@ async def test_chat_and_crm_events_reach_a_receiver_over_loopback() -> None:
         subscription = fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with (
             fake.serve() as base_url,
-            th.Client(base_url, auth=(fake.username, fake.password)) as client,
+            th.Client(
+                base_url, auth=(fake.username, fake.password), strict_responses=True
+            ) as client,
         ):
             ids = await chat_and_crm_flow(fake, client, queue, clock)
         await fake.aclose()

@@ -64,7 +64,9 @@ async def test_events_reach_a_receiver_over_loopback() -> None:
         async with fake.serve() as base_url:
             import thulium_async as th
 
-            async with th.Client(base_url, auth=("api_user", "api_pass")) as client:
+            async with th.Client(
+                base_url, auth=("api_user", "api_pass"), strict_responses=True
+            ) as client:
                 await client.outbounds.records.create("00001", phone_number="111222333")
                 statuses = await client.outbounds.statuses.list("00001")
                 call = next(s for s in statuses if s.system_status is SystemStatus.CALL)

@@ -17,6 +17,7 @@ from ._agents_work_report import (
     WorkReportAgent,
     WorkReportRow,
 )
+from ._base import Response
 from ._batch import BatchItemResult, BatchResult
 from ._campaigns import (
     Campaign,
@@ -80,6 +81,7 @@ from ._users import PhoneType, SipAccount, User
 from ._webhooks import Webhook
 
 __all__ = [
+    "Response",
     "Address",
     "AddressInput",
     "Agent",

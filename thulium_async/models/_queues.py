@@ -6,11 +6,13 @@ import datetime as dt
 
 import attrs
 
+from ._base import Response
+
 __all__ = ["WaitingCaller"]
 
 
 @attrs.frozen(kw_only=True)
-class WaitingCaller:
+class WaitingCaller(Response):
     """A caller waiting in a queue, matched to a CRM customer when that is unambiguous.
 
     ``customer_label`` is the person's or the company's name.

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from .. import _validation as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import CustomerFieldGroup, CustomerFieldGroupItem, CustomerFieldValue
+from ..models._base import own_fields
 from ._base import Resource
 
 __all__ = ["CustomerFieldGroupItems", "CustomerFieldGroups"]
@@ -36,7 +35,7 @@ class CustomerFieldGroups(Resource):
 def _value(item: Any, index: int) -> dict[str, Any]:
     field = f"values[{index}]"
     if isinstance(item, CustomerFieldValue):
-        item = attrs.asdict(item)
+        item = own_fields(item)
     if not isinstance(item, Mapping) or set(item) - {"field_id", "value"}:
         raise InputError(field, "a CustomerFieldValue or {'field_id': ..., 'value': ...}", item)
     value = item.get("value")

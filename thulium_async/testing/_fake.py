@@ -202,13 +202,19 @@ class FakeThulium(
         """A ``thulium_async.Client`` wired to ``transport()`` at ``IN_PROCESS_BASE_URL``.
 
         Keyword arguments go to the client (``retry=``, ``rate_limit=``, ...); ``auth``
-        defaults to the fake's credentials.
+        defaults to the fake's credentials and ``strict_responses`` to True: the
+        fake answers exactly what the models describe, so any mismatch is drift
+        between this library's fake and its models, worth failing on rather than
+        the lenient tolerance real accounts need.
         """
         # Imported at call time: the testing layer sits above the client, and a
         # module-level import here would tie the fake's import order to the client's.
         from .._client import Client
 
-        options: dict[str, Any] = {"auth": (self.username, self.password)}
+        options: dict[str, Any] = {
+            "auth": (self.username, self.password),
+            "strict_responses": True,
+        }
         if "http_client" not in client_kwargs:
             options["transport"] = self.transport()
         options.update(client_kwargs)
