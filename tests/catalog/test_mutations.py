@@ -47,8 +47,10 @@ from thulium_async.models import (
     Customer,
     CustomerFieldGroup,
     CustomerFieldGroupItem,
+    Queue,
     QueueCall,
     QueueTopics,
+    QueueWaitingStats,
     Recording,
     TemporaryFile,
     Ticket,
@@ -102,6 +104,8 @@ ANSWERS: dict[str, Any] = {
     "list_recordings": list[Recording],
     "list_queue_topics": QueueTopics,
     "get_queue_waiting_list": list[WaitingCaller],
+    "list_queues": list[Queue],
+    "get_queue_waiting_stats": QueueWaitingStats,
 }
 # Answers that are not models: bare ids the client reads with int()/str(), and the
 # 207 batch bodies, whose per-item accounting stays exact in both modes (guessing

@@ -62,7 +62,7 @@ from ._customer_fields import (
 )
 from ._enums import BatchStatus, Dialer, OpenStrEnum, SystemStatus
 from ._inputs import NewCrmRecord, NewRecord, RecordUpdate
-from ._queues import WaitingCaller
+from ._queues import Queue, QueueWaitingStats, WaitingCaller
 from ._recordings import Recording
 from ._reports import AggregateBy, Duration
 from ._temporary_files import TemporaryFile
@@ -158,6 +158,8 @@ __all__ = [
     "TopicFieldValue",
     "TopicGroup",
     "User",
+    "Queue",
+    "QueueWaitingStats",
     "WaitingCaller",
     "Webhook",
     "WorkReportAgent",

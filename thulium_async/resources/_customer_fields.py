@@ -93,14 +93,37 @@ class CustomerFieldGroupItems(Resource):
         a value is a string or a number. Not retried after an ambiguous failure:
         a repeat would add the row twice.
         """
-        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
-            raise InputError("values", "a list of {'field_id': ..., 'value': ...}", values)
         body = {
             "group_id": check.positive_id(group_id, "group_id"),
             "customer_id": check.positive_id(customer_id, "customer_id"),
-            "values": [_value(item, index) for index, item in enumerate(values)],
+            "values": _values(values),
         }
-        if not body["values"]:
-            raise InputError("values", "at least one value", values)
         raw = await self._call("POST", "customer_field_group_items", json=body)
         return int(self._structure(raw, dict[str, int])["item_id"])
+
+    async def update(
+        self, id: int, *, values: Sequence[CustomerFieldValue | Mapping[str, Any]]
+    ) -> None:
+        """Set values in one row: ``PUT customer_field_group_items/:id`` (seen in use, undocumented).
+
+        ``values`` as for ``create``; fields not named keep their values.
+        """
+        body = {"values": _values(values)}
+        await self._call("PUT", f"customer_field_group_items/{_item_id(id)}", json=body)
+
+    async def delete(self, id: int) -> None:
+        """Delete one row (``DELETE customer_field_group_items/:id``, seen in use, undocumented)."""
+        await self._call("DELETE", f"customer_field_group_items/{_item_id(id)}")
+
+
+def _item_id(value: Any) -> int:
+    return check.positive_id(value, "id")
+
+
+def _values(values: Any) -> list[dict[str, Any]]:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
+        raise InputError("values", "a list of {'field_id': ..., 'value': ...}", values)
+    checked = [_value(item, index) for index, item in enumerate(values)]
+    if not checked:
+        raise InputError("values", "at least one value", values)
+    return checked

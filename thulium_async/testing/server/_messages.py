@@ -259,6 +259,11 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
         "Customer field group not found.",
         "Nie znaleziono grupy pól klienta.",
     ),
+    "field_group_item_not_found": (
+        2032,
+        "Customer field group item not found.",
+        "Nie znaleziono wiersza grupy pól klienta.",
+    ),
     "nip_taken": (
         3300,
         "NIP {nip} is already used by another company.",
