@@ -104,7 +104,7 @@ class CustomerFieldGroupItems(Resource):
     async def update(
         self, id: int, *, values: Sequence[CustomerFieldValue | Mapping[str, Any]]
     ) -> None:
-        """Set values in one row: ``PUT customer_field_group_items/:id`` (seen in use, undocumented).
+        """Set values in one row (``PUT customer_field_group_items/:id``, an observed endpoint).
 
         ``values`` as for ``create``; fields not named keep their values.
         """
