@@ -207,9 +207,18 @@ async def test_ongoing_calls_are_listed_once_they_end_at_the_end(http, fake):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"date_from": "2014-7-4"}, "date_from: expected YYYY-MM-DD or YYYY-MM-DD hh:mm."),
-        ({"date_to": "2014-07-04 12:34:56"}, "date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm."),
-        ({"date_to": "2014-02-30"}, "date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm."),
+        (
+            {"date_from": "2014-7-4"},
+            "date_from: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+        ),
+        (
+            {"date_to": "2014-07-04 12:34:99"},
+            "date_to: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+        ),
+        (
+            {"date_to": "2014-02-30"},
+            "date_to: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+        ),
         ({"queue_id": "abc"}, "Invalid value of queue_id: expected an integer."),
         ({"customer_id": "0"}, "Invalid value of customer_id: expected a positive integer."),
         ({"include_tags": "yes"}, "Invalid value of include_tags: expected true or false."),
@@ -378,7 +387,7 @@ def test_call_setup_helpers_refuse_unknown_references(fake):
 
 
 def test_calls_default_to_having_just_ended_and_join_the_tags():
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
     fake.add_call(duration=90, tags=["vip"])
     [call] = fake.connections()
     assert call["date"] == "2024-05-06 11:58"
@@ -406,7 +415,7 @@ def test_seed_calls_are_reproducible_finished_and_within_the_days():
     now = dt.datetime(2026, 5, 20, 12, 0, 0)
 
     def seeded(seed: int) -> FakeThulium:
-        fake = FakeThulium(seed=seed, wall_clock=lambda: now)
+        fake = FakeThulium(strict=True, seed=seed, wall_clock=lambda: now)
         fake.add_agent("jkowalski", number=3113)
         fake.add_agent("anowak", number=3422)
         fake.seed_calls(300, days=7)

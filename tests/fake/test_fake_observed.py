@@ -17,7 +17,7 @@ NOW = dt.datetime(2026, 5, 4, 9, 30, 0)
 @pytest.fixture
 def queues() -> FakeThulium:
     """Queue 1 "Sales" with two callers (waiting 60 s and 120 s), queue 2 "Support" empty."""
-    fake = FakeThulium(wall_clock=lambda: NOW)
+    fake = FakeThulium(strict=True, wall_clock=lambda: NOW)
     fake.add_queue("Sales")
     fake.add_queue("Support")
     fake.add_waiting_caller(1, "600100200", started_at=NOW - dt.timedelta(seconds=120))
@@ -57,7 +57,7 @@ async def test_waiting_stats_of_an_unknown_queue_is_a_404(queues: FakeThulium) -
 @pytest.fixture
 def rows() -> FakeThulium:
     """Group 2 "Orders" (fields 12 Product, 8 Count) and customer 1 with one row (item 1)."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_customer_field_group("Orders", fields={12: "Product", 8: "Count"}, group_id=2)
     fake.add_customer(customer_id=1)
     fake.add_customer_field_group_item(customer_id=1, group_id=2, values={12: "phone", 8: 13})

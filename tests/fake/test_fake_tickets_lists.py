@@ -143,15 +143,15 @@ async def test_paging_covers_every_ticket_once(http, fake):
         ({"limit": 101}, "limit must not be greater than 100."),
         (
             {"date_from": "May 4"},
-            "Wrong date format of date_from: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            "Wrong date format of date_from: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
         ),
         (
             {"date_to": "2024-02-30"},
-            "Wrong date format of date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            "Wrong date format of date_to: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
         ),
         (
             {"create_date_to": "2024-05-01 25:00"},
-            "Wrong date format of create_date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            "Wrong date format of create_date_to: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
         ),
         (
             {"source": "fax"},

@@ -15,7 +15,7 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 def world(clock: ManualClock) -> FakeThulium:
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski", number=3113, group_id=3)
     fake.add_agent("anowak", name="Anna", surname="Nowak", number=3422, group_id=3)
     fake.add_pause_reason("Coffee")

@@ -30,7 +30,7 @@ from thulium_async.webhooks import (
 
 
 def world() -> FakeThulium:
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski", number=3113)
     fake.add_pause_reason("Coffee")
     fake.add_customer(customer_id=5, phone_number="600100200")

@@ -26,7 +26,7 @@ from thulium_async.testing import FakeThulium
 
 def account() -> FakeThulium:
     """A fake with an agent, a queue with two topic groups, a customer and one full call."""
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     sales = fake.add_topic_group("Sprzedaż")
     fake.add_topic_group("Pusta")
@@ -100,7 +100,7 @@ async def test_list_connections_typed(connect) -> None:
 
 async def test_concurrent_paging_reads_each_call_once(connect) -> None:
     """A report job pulling 1234 calls 8 pages at a time gets each once, in order."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     made = [
         fake.add_call(date=f"2024-05-{1 + n // 1000:02d} 08:{n % 1000 // 60:02d}:{n % 60:02d}")
         for n in range(1234)
@@ -174,7 +174,7 @@ async def test_stream_a_recording(connect) -> None:
 async def test_download_a_multi_megabyte_recording(connect, tmp_path: Path) -> None:
     """Five MiB of audio arrive in chunks and land on disk byte for byte."""
     audio = bytes(range(251)) * (5 * 1024 * 1024 // 251 + 1)
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     call = fake.add_call(date="2024-05-06 10:00:00", recording=audio)
     filename = f"nagrania/2024-05-06/2024-05-06_100000_{call}.wav"
     target = tmp_path / "call.wav"

@@ -32,7 +32,7 @@ def at(second: int) -> dt.datetime:
 
 def account(clock: ManualClock) -> tuple[FakeThulium, int]:
     """A fake with an agent and a chat queue; returns it and the queue id."""
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     return fake, fake.add_chat_queue("BOK")
 

@@ -30,7 +30,7 @@ CLOSED, ESCALATED, LEVEL_1 = 4, 8, 1
 
 
 def account() -> FakeThulium:
-    fake = FakeThulium(wall_clock=lambda: NOW)
+    fake = FakeThulium(strict=True, wall_clock=lambda: NOW)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     fake.add_customer(customer_id=7, email="jan@foo.bar")
     fake.add_ticket_queue("Support", email="support@foo.bar", ticket_queue_id=SUPPORT)
