@@ -155,7 +155,8 @@ def calls(fake: FakeThulium) -> dict[str, str]:
     ],
 )
 async def test_connection_filters(http, calls, params, expected):
-    assert await ids(http, **params) == [calls[name] for name in expected]
+    """Expected in start order; connections are listed newest first."""
+    assert await ids(http, **params) == [calls[name] for name in reversed(expected)]
 
 
 async def test_connection_id_filter(http, calls):
@@ -168,17 +169,18 @@ async def test_paging_with_count(http, fake):
     response = await http.get("connections", params={"offset": 200})
     body = response.json()
     assert body["count"] == 250
-    assert [c["connection_id"] for c in body["result"]] == made[200:]
+    newest_first = made[::-1]
+    assert [c["connection_id"] for c in body["result"]] == newest_first[200:]
     page = (await http.get("connections", params={"limit": 7, "offset": 10})).json()
     assert page["count"] == 250
-    assert [c["connection_id"] for c in page["result"]] == made[10:17]
+    assert [c["connection_id"] for c in page["result"]] == newest_first[10:17]
     assert len((await http.get("connections")).json()["result"]) == 100
     filtered = await http.get("connections", params={"limit": 1, "date_to": "2024-05-06 10:00"})
     assert filtered.json()["count"] == 60
 
 
-async def test_ongoing_calls_are_listed_once_they_end_at_the_end(http, fake):
-    """A call that ends during a paged scan is read once, on the scan's last page."""
+async def test_an_older_call_ending_during_a_scan_is_read_once_at_the_end(http, fake):
+    """Newest first by start: a call started before the others lands on the last page."""
     ongoing = fake.add_call(date="2024-05-06 09:00:00", ongoing=True)
     first = fake.add_call(date="2024-05-06 10:00:00")
     second = fake.add_call(date="2024-05-06 11:00:00")
@@ -199,7 +201,7 @@ async def test_ongoing_calls_are_listed_once_they_end_at_the_end(http, fake):
             break
         seen += [c["connection_id"] for c in page["result"]]
         offset += 1
-    assert seen == [first, second, ongoing]
+    assert seen == [second, first, ongoing]
     assert page["count"] == 3
     assert await ids(http, "recordings") == [ongoing]
 

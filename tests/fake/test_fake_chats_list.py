@@ -88,6 +88,9 @@ async def test_chats_are_listed_by_start_time_with_a_count(api):
     ]
 
 
+FORMS = "expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss."
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
@@ -171,11 +174,11 @@ async def test_include_flags_add_messages_files_and_client_data(api, fake):
     [
         (
             {"date_from": "2024-05-02 12:34:5"},
-            "Wrong date format of date_from: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+            f"Wrong date format of date_from: {FORMS}",
         ),
         (
             {"date_to": "2024-13-01"},
-            "Wrong date format of date_to: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+            f"Wrong date format of date_to: {FORMS}",
         ),
         ({"status": "OPEN"}, "Invalid value of status: expected CREATED, IN_PROGRESS, CLOSED."),
         ({"chat_queue_id": "x"}, "Invalid value of chat_queue_id: expected an integer."),

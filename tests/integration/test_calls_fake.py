@@ -99,10 +99,12 @@ async def test_list_connections_typed(connect) -> None:
 
 
 async def test_concurrent_paging_reads_each_call_once(connect) -> None:
-    """A report job pulling 1234 calls 8 pages at a time gets each once, in order."""
+    """A report job pulling 1234 calls 8 pages at a time gets each once, newest first."""
     fake = FakeThulium(strict=True)
     made = [
-        fake.add_call(date=f"2024-05-{1 + n // 1000:02d} 08:{n % 1000 // 60:02d}:{n % 60:02d}")
+        fake.add_call(
+            date=f"2024-05-{1 + n // 1000:02d} 08:{n % 1000 // 60:02d}:{n % 1000 % 60:02d}"
+        )
         for n in range(1234)
     ]
     async with connect(fake)() as client:
@@ -110,8 +112,8 @@ async def test_concurrent_paging_reads_each_call_once(connect) -> None:
         assert await pager.count() == 1234
         ids = [call.connection_id async for call in pager]
         later = await client.connections.list(date_from="2024-05-02", page_size=50).to_list()
-    assert ids == made
-    assert [c.connection_id for c in later] == made[1000:]
+    assert ids == made[::-1]
+    assert [c.connection_id for c in later] == made[1000:][::-1]
 
 
 async def test_connection_topic_typed(connect) -> None:

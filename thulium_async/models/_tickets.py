@@ -99,6 +99,7 @@ class Ticket(Response):
     category_id: int | None = None
     ticket_queue_id: int | None = None
     ticket_queue_name: str | None = None
+    source: str | None = None
     customer_id: int | None = None
     user_login: str | None = None
     created_at: dt.datetime | None = None

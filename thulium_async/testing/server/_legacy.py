@@ -24,10 +24,13 @@ def is_legacy(method: str, path: str) -> bool:
     parts = path.split("/")
     for legacy_method, template in LEGACY:
         pattern = template.split("/")
-        if legacy_method == method and len(pattern) == len(parts):
-            if all(
-                p.startswith("{") and part or p == part
+        if (
+            legacy_method == method
+            and len(pattern) == len(parts)
+            and all(
+                (p.startswith("{") and part) or p == part
                 for p, part in zip(pattern, parts, strict=True)
-            ):
-                return True
+            )
+        ):
+            return True
     return False
