@@ -2,7 +2,8 @@
 
 ``FakeThulium`` simulates every current endpoint of the API in memory (legacy
 ones answer 501 naming the method and path, URIs the API does not have 404;
-``FakeThulium.endpoints()`` lists the simulated ones): campaigns (regular and CRM-fed) with their statuses,
+``FakeThulium.endpoints()`` lists the simulated ones): campaigns (regular and
+CRM-fed) with their statuses,
 structure fields and records; CRM customers, companies, notes, contact history
 and custom-field groups; agents with a presence state machine, call control,
 SIP accounts, groups, pause reasons and a work report computed from their
