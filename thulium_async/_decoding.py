@@ -68,12 +68,6 @@ class LenientLog:
             problem,
         )
 
-    @property
-    def reported(self) -> frozenset[tuple[str, str]]:
-        """The (model, field) pairs warned about so far."""
-        with self._lock:
-            return frozenset(self._seen)
-
 
 def is_response_model(type_: Any) -> bool:
     """An attrs class with a ``raw`` field marked :data:`RAW_FIELD` (see ``models.Response``)."""
