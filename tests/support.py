@@ -93,6 +93,8 @@ def make_client(**options: Any) -> th.Client:
         "retry": th.RetryPolicy.disabled(),
         "check_statuses": False,
         "transport": th.ShardedTransport(verify=_TLS),
+        # Drift between the models and the documented examples must fail the tests.
+        "strict_responses": True,
     }
     settings.update(options)
     return th.Client(BASE, auth=("api_user", "api_pass"), **settings)
@@ -198,6 +200,8 @@ async def open_client(fake: FakeThulium, mode: str, **kwargs: Any) -> AsyncItera
     Retries go without waits unless told otherwise; ``auth`` defaults to the fake's account.
     """
     kwargs.setdefault("retry", th.RetryPolicy.no_wait())
+    # Drift between the models and the fake must fail the tests (the fake's client is strict too).
+    kwargs.setdefault("strict_responses", True)
     if mode == "in_process":
         async with fake.client(**kwargs) as client:
             yield client

@@ -16,6 +16,7 @@ import httpx2
 
 from ._config import RateLimit, RetryPolicy
 from ._converter import DEFAULT_TIMEZONE, make_converter
+from ._decoding import LenientLog
 from ._hooks import Hooks
 from ._logging import configure_from_env
 from ._transport import (
@@ -155,6 +156,12 @@ class Client:
             refuse a status that needs ``agent_login``/``next_call_date`` before
             sending; False skips the lookup.
         user_agent: appended to the library's User-Agent.
+        strict_responses: False (the default) decodes answers leniently, as
+            the real API needs (its docs are examples, answers vary by account):
+            a missing field reads None, a value of an unexpected type is kept
+            as received and logged once per model field, unknown keys are kept
+            in ``model.extra``. True raises DecodeError naming the path instead:
+            for tests, and for callers who prefer failing to guessing.
     """
 
     def __init__(
@@ -172,6 +179,7 @@ class Client:
         hooks: Hooks | None = None,
         check_statuses: bool = True,
         user_agent: str | None = None,
+        strict_responses: bool = False,
     ) -> None:
         configure_from_env()
         if http_client is not None and transport is not None:
@@ -209,16 +217,19 @@ class Client:
             hooks=hooks or Hooks(),
             owns_http=owns,
         )
+        decode_log = LenientLog()
         self._adopt(
             base_url=url,
             username=username,
             rate_limit=limit,
             context=Context(
                 transport=sender,
-                converter=make_converter(tz),
+                converter=make_converter(tz, strict=bool(strict_responses), log=decode_log),
                 timezone=tz,
                 statuses=StatusCache(),
                 check_statuses=check_statuses,
+                strict_responses=bool(strict_responses),
+                decode_log=decode_log,
             ),
         )
 
@@ -440,11 +451,14 @@ class Client:
         retry: RetryPolicy | None = None,
         rate_limit: RateLimit | None = None,
         hooks: Hooks | None = None,
+        strict_responses: bool | None = None,
     ) -> Client:
         """A cheap clone with other options, sharing connections, limiter and caches.
 
         A new ``rate_limit`` gives the clone a limiter of its own (its calls
-        then no longer count against the original's limits).
+        then no longer count against the original's limits). ``strict_responses``
+        switches decoding for the clone only; lenient warnings already given by
+        the original are not repeated.
         """
         transport = self._transport.clone(
             retry=retry,
@@ -452,11 +466,16 @@ class Client:
             rate_limit=rate_limit,
             hooks=hooks,
         )
+        context = attrs.evolve(self._context, transport=transport)
+        if strict_responses is not None and bool(strict_responses) != context.strict_responses:
+            strict = bool(strict_responses)
+            converter = make_converter(context.timezone, strict=strict, log=context.decode_log)
+            context = attrs.evolve(context, converter=converter, strict_responses=strict)
         return type(self)._sharing(
             base_url=self.base_url,
             username=self._username,
             rate_limit=rate_limit or self.rate_limit,
-            context=attrs.evolve(self._context, transport=transport),
+            context=context,
         )
 
     async def request(

@@ -9,8 +9,12 @@ Models stay shaped for users; this module alone knows that the API
 - writes local wall-clock times with no offset (``YYYY-MM-DD hh:mm``, with or
   without seconds and milliseconds): they come out timezone-aware in the
   account's zone, and go back out in the documented ``YYYY-MM-DD hh:mm`` form;
-- adds fields over time: unknown keys are ignored, never an error;
-- may add enum values: see :class:`thulium_async.models.SystemStatus`.
+- adds fields over time: unknown keys are never an error (response models
+  keep them in ``raw``/``extra``);
+- may add enum values: see :class:`thulium_async.models.SystemStatus`;
+- varies by account and by doc page: response models decode leniently by
+  default (a value that does not convert is kept as received, with one warning
+  per model field and client) and strictly on request; see :mod:`._decoding`.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._decoding import LenientLog, is_response_model, make_model_hook
 
 __all__ = [
     "DEFAULT_TIMEZONE",
@@ -89,13 +95,14 @@ def _structure_float(value: Any, _: Any) -> float:
 
 
 def _structure_str(value: Any, type_: Any) -> Any:
-    if type_ is not str:
+    if type_ is not str and issubclass(type_, enum.Enum):
         # A str-based enum (SystemStatus) reaches the str class hook first.
         return type_(value)
     if isinstance(value, str):
-        return value
+        return value if type_ is str else type_(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        # A str subclass (Duration) decides itself what a number means.
+        return str(value) if type_ is str else type_(value)
     raise ValueError(f"expected a string, got {value!r}")
 
 
@@ -195,8 +202,17 @@ def _mapping_only_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
     return factory
 
 
-def make_converter(tz: dt.tzinfo = DEFAULT_TIMEZONE) -> cattrs.Converter:
-    """A converter for models, reading and writing times in the zone ``tz``."""
+def make_converter(
+    tz: dt.tzinfo = DEFAULT_TIMEZONE, *, strict: bool = True, log: LenientLog | None = None
+) -> cattrs.Converter:
+    """A converter for models, reading and writing times in the zone ``tz``.
+
+    ``strict=False`` decodes response models leniently (see :mod:`._decoding`),
+    reporting to ``log``; other attrs classes (webhook events, the library's own
+    wire shapes) are always exact. Strict is the default here so that a
+    converter made for a purpose other than a client's answers (webhooks) never
+    silently keeps a bad value; the client chooses with ``strict_responses``.
+    """
     converter = cattrs.Converter(forbid_extra_keys=False, prefer_attrib_converters=False)
     # Class hooks: cattrs consults its built-in int/str handling before any
     # predicate hook, so only class hooks replace it.
@@ -211,6 +227,16 @@ def make_converter(tz: dt.tzinfo = DEFAULT_TIMEZONE) -> cattrs.Converter:
     )
     converter.register_structure_hook_factory(_is_optional, _optional_hook_factory(converter))
     converter.register_structure_hook_factory(attrs.has, _mapping_only_factory(converter))
+    # Registered after the generic attrs factory so that it wins for response models.
+    converter.register_structure_hook_factory(
+        is_response_model,
+        lambda cls: make_model_hook(converter, cls, strict=strict, log=log),
+    )
+    # ``raw`` is what was received, not part of the model's own value.
+    converter.register_unstructure_hook_factory(
+        is_response_model,
+        lambda cls: make_dict_unstructure_fn(cls, converter, raw=override(omit=True)),
+    )
     converter.register_unstructure_hook(dt.datetime, lambda value: format_datetime(value, tz))
     converter.register_unstructure_hook(dt.date, format_date)
     return converter

@@ -47,6 +47,10 @@ def methods() -> dict[str, str]:
     return merged
 
 
+# "observed": absent from the docs, seen in the traffic of public integrations.
+_SOURCES = {"inferred": "inferred", "observed": "observed"}
+
+
 def render() -> str:
     """The Markdown table, one row per current endpoint, sorted by area and path, and its totals."""
     mapping = methods()
@@ -56,7 +60,7 @@ def render() -> str:
     for entry in sorted(entries, key=lambda e: (e["area"], e["path"], e["method"])):
         call = mapping.get(entry["name"])
         shown = f"`client.{call}(...)`" if call else "**not covered**"
-        source = "inferred" if entry.get("detail") == "inferred" else "documented"
+        source = _SOURCES.get(entry.get("detail", ""), "documented")
         endpoint = f"{entry['method']} {entry['path']}"
         fake = "simulated" if endpoint in simulated else "501"
         rows.append(f"| {entry['area']} | `{endpoint}` | {shown} | {source} | {fake} |")

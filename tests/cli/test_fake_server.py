@@ -31,3 +31,15 @@ def test_serves_a_seeded_fake_until_interrupted():
             f"{base_url}/outbounds/00002/records", auth=("api_user", "api_pass")
         ).json()
         assert page["count"] == 7
+
+
+def test_strict_refuses_undocumented_params_that_the_default_ignores():
+    """--strict is the opt-in: the same request is a 400 naming the parameter."""
+    for flags, status in (([], 200), (["--strict"], 400)):
+        with served_process(["thulium_async.cli", "fake-server", *flags]) as base_url:
+            response = httpx2.get(
+                f"{base_url}/tickets", params={"per_page": "20"}, auth=("api_user", "api_pass")
+            )
+        assert response.status_code == status
+        if status == 400:
+            assert "per_page" in response.json()["errors"][0]["message"]

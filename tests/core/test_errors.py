@@ -216,13 +216,13 @@ async def test_undecodable_success_body_is_a_decode_error(
     router.get("outbounds").mock(
         side_effect=[
             httpx.Response(200, content=b"<html>maintenance</html>"),
-            httpx.Response(200, json=[{"id": "00001"}]),
+            httpx.Response(200, json=[{"name": "no id"}]),
         ]
     )
     with pytest.raises(errors.DecodeError) as not_json:
         await client.outbounds.list()
     assert not_json.value.body == b"<html>maintenance</html>"
-    with pytest.raises(errors.DecodeError, match="unexpected answer shape"):
+    with pytest.raises(errors.DecodeError, match=r"unexpected answer shape.*\$\[0\]\.id"):
         await client.outbounds.list()
 
 

@@ -17,7 +17,7 @@ def agents_world(clock: ManualClock) -> FakeThulium:
     """``populate`` (jkowalski 3113, anowak 3422, campaigns 00001 and 00002) on ``clock``,
     plus pause reasons 1 (Coffee) and 2 (Training), customer 5 (600100200, ACME) and
     call queues 3, 7 and 8."""
-    fake = populate(FakeThulium(wall_clock=clock))
+    fake = populate(FakeThulium(strict=True, wall_clock=clock))
     fake.add_pause_reason("Coffee")
     fake.add_pause_reason("Training")
     fake.add_customer(customer_id=5, phone_number=["600100200", "600100201"], identifier="ACME")

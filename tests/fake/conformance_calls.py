@@ -76,6 +76,17 @@ def queue_2(fake: FakeThulium) -> None:
     fake.add_queue("Sprzedaż", queue_id=2)
 
 
+def two_queues(fake: FakeThulium) -> None:
+    fake.add_queue("Sales", queue_id=1)
+    fake.add_queue("Support", queue_id=2)
+
+
+def two_waiting(fake: FakeThulium) -> None:
+    fake.add_queue("Sales", queue_id=1)
+    fake.add_waiting_caller(1, "600100200")
+    fake.add_waiting_caller(1, "600100201")
+
+
 def topics(fake: FakeThulium) -> None:
     group = fake.add_topic_group("Sprzedaż")
     fake.add_topic("Zamówienie", group_id=group)
@@ -93,6 +104,8 @@ SETUPS: dict[str, Callable[[FakeThulium], None]] = {
     "get_queue_waiting_list": waiting_callers,
     "schedule_queue_call": queue_2,
     "list_topics": topics,
+    "list_queues": two_queues,
+    "get_queue_waiting_stats": two_waiting,
 }
 # catalog name -> "METHOD target", or (method, target, raw body), correcting the doc's example
 REQUEST_FIXES: dict[str, str | tuple[str, str, bytes]] = {

@@ -84,9 +84,19 @@ SETUPS: dict[str, Callable[[FakeThulium], None]] = {
     "list_customer_field_groups": orders(2),
     "list_customer_field_group_items": orders(1, item_for=123),
     "create_customer_field_group_item": orders(2),
+    "update_customer_field_group_item": orders(2, item_for=5),
+    "delete_customer_field_group_item": orders(2, item_for=5),
 }
 # catalog name -> "METHOD target", or (method, target, raw body), correcting the doc's example
-REQUEST_FIXES: dict[str, str | tuple[str, str, bytes]] = {}
+REQUEST_FIXES: dict[str, str | tuple[str, str, bytes]] = {
+    # observed endpoints: the fake numbers rows from 1, the example names row 38
+    "update_customer_field_group_item": (
+        "PUT",
+        "customer_field_group_items/1",
+        b'{"values": [{"field_id": 12, "value": "tablet"}]}',
+    ),
+    "delete_customer_field_group_item": "DELETE customer_field_group_items/1",
+}
 # catalog name -> keys whose example values the request does not determine
 FREE_VALUES: dict[str, set[str]] = {
     "create_company": {"customer_id"},  # the id of the company's new record: the account's next

@@ -88,4 +88,7 @@ REQUEST_FIXES: dict[str, str | tuple[str, str, bytes]] = {
 # catalog name -> keys whose example values the request does not determine
 FREE_VALUES: dict[str, set[str]] = {}
 # catalog name -> keys the answer has beyond a truncated example's (none in this area)
-EXTRA_KEYS: dict[str, set[str]] = {}
+EXTRA_KEYS: dict[str, set[str]] = {
+    # inferred list-row fields a real consumer reads (see tickets._views.ticket_item)
+    "list_tickets": {"from", "full_status_name", "ticket_queue_name", "source"},
+}

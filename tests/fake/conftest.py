@@ -14,7 +14,7 @@ from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium
 @pytest.fixture
 def fake() -> FakeThulium:
     """A strict fake with the ``populate`` setup."""
-    return populate(FakeThulium())
+    return populate(FakeThulium(strict=True))
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ async def http_into(fake: FakeThulium) -> AsyncIterator[httpx2.AsyncClient]:
 @pytest.fixture
 async def pinned() -> AsyncIterator[tuple[FakeThulium, httpx2.AsyncClient]]:
     """A populated fake whose clock reads NOW, and a client into it."""
-    fake = populate(FakeThulium(wall_clock=lambda: NOW))
+    fake = populate(FakeThulium(strict=True, wall_clock=lambda: NOW))
     async with http_into(fake) as http:
         yield fake, http
 
@@ -273,7 +273,7 @@ async def test_account_endpoints_take_no_query_parameters(http):
 
 def test_a_stored_webhook_password_stays_out_of_reprs():
     """The API answers it in clear, but the fake's objects never print it."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_webhook(
         "https://hooks.example.org/t",
         ["TICKET_CREATED"],

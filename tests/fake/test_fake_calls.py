@@ -155,7 +155,8 @@ def calls(fake: FakeThulium) -> dict[str, str]:
     ],
 )
 async def test_connection_filters(http, calls, params, expected):
-    assert await ids(http, **params) == [calls[name] for name in expected]
+    """Expected in start order; connections are listed newest first."""
+    assert await ids(http, **params) == [calls[name] for name in reversed(expected)]
 
 
 async def test_connection_id_filter(http, calls):
@@ -168,17 +169,18 @@ async def test_paging_with_count(http, fake):
     response = await http.get("connections", params={"offset": 200})
     body = response.json()
     assert body["count"] == 250
-    assert [c["connection_id"] for c in body["result"]] == made[200:]
+    newest_first = made[::-1]
+    assert [c["connection_id"] for c in body["result"]] == newest_first[200:]
     page = (await http.get("connections", params={"limit": 7, "offset": 10})).json()
     assert page["count"] == 250
-    assert [c["connection_id"] for c in page["result"]] == made[10:17]
+    assert [c["connection_id"] for c in page["result"]] == newest_first[10:17]
     assert len((await http.get("connections")).json()["result"]) == 100
     filtered = await http.get("connections", params={"limit": 1, "date_to": "2024-05-06 10:00"})
     assert filtered.json()["count"] == 60
 
 
-async def test_ongoing_calls_are_listed_once_they_end_at_the_end(http, fake):
-    """A call that ends during a paged scan is read once, on the scan's last page."""
+async def test_an_older_call_ending_during_a_scan_is_read_once_at_the_end(http, fake):
+    """Newest first by start: a call started before the others lands on the last page."""
     ongoing = fake.add_call(date="2024-05-06 09:00:00", ongoing=True)
     first = fake.add_call(date="2024-05-06 10:00:00")
     second = fake.add_call(date="2024-05-06 11:00:00")
@@ -199,7 +201,7 @@ async def test_ongoing_calls_are_listed_once_they_end_at_the_end(http, fake):
             break
         seen += [c["connection_id"] for c in page["result"]]
         offset += 1
-    assert seen == [first, second, ongoing]
+    assert seen == [second, first, ongoing]
     assert page["count"] == 3
     assert await ids(http, "recordings") == [ongoing]
 
@@ -207,9 +209,18 @@ async def test_ongoing_calls_are_listed_once_they_end_at_the_end(http, fake):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"date_from": "2014-7-4"}, "date_from: expected YYYY-MM-DD or YYYY-MM-DD hh:mm."),
-        ({"date_to": "2014-07-04 12:34:56"}, "date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm."),
-        ({"date_to": "2014-02-30"}, "date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm."),
+        (
+            {"date_from": "2014-7-4"},
+            "date_from: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+        ),
+        (
+            {"date_to": "2014-07-04 12:34:99"},
+            "date_to: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+        ),
+        (
+            {"date_to": "2014-02-30"},
+            "date_to: expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
+        ),
         ({"queue_id": "abc"}, "Invalid value of queue_id: expected an integer."),
         ({"customer_id": "0"}, "Invalid value of customer_id: expected a positive integer."),
         ({"include_tags": "yes"}, "Invalid value of include_tags: expected true or false."),
@@ -378,7 +389,7 @@ def test_call_setup_helpers_refuse_unknown_references(fake):
 
 
 def test_calls_default_to_having_just_ended_and_join_the_tags():
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
     fake.add_call(duration=90, tags=["vip"])
     [call] = fake.connections()
     assert call["date"] == "2024-05-06 11:58"
@@ -406,7 +417,7 @@ def test_seed_calls_are_reproducible_finished_and_within_the_days():
     now = dt.datetime(2026, 5, 20, 12, 0, 0)
 
     def seeded(seed: int) -> FakeThulium:
-        fake = FakeThulium(seed=seed, wall_clock=lambda: now)
+        fake = FakeThulium(strict=True, seed=seed, wall_clock=lambda: now)
         fake.add_agent("jkowalski", number=3113)
         fake.add_agent("anowak", number=3422)
         fake.seed_calls(300, days=7)

@@ -124,7 +124,7 @@ async def test_waiting_list_matches_unambiguous_customers(api, fake, queue):
 
 async def test_scheduled_calls_join_the_waiting_list_when_due():
     clock = ManualClock(dt.datetime(2020, 11, 6, 14, 0, 0))
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     queue = fake.add_queue("Oddzwonienia", queue_id=2)
     fake.add_customer(name="Jan", surname="Kowalski", phone_number="500333222")
     fake.add_waiting_caller(queue, "600100200")

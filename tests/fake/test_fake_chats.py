@@ -20,7 +20,7 @@ def clock() -> ManualClock:
 @pytest.fixture
 def fake(clock: ManualClock) -> FakeThulium:
     """The shared ``populate`` setup on a pinned clock, with chat queues 3 (BOK) and 4."""
-    fake = populate(FakeThulium(wall_clock=clock))
+    fake = populate(FakeThulium(strict=True, wall_clock=clock))
     fake.add_chat_queue("BOK", chat_queue_id=3)
     fake.add_chat_queue("service", display_name="Service queue", chat_queue_id=4)
     return fake
@@ -319,4 +319,4 @@ def test_helpers_refuse_unknown_or_closed_conversations_and_queues(fake):
     with pytest.raises(ValueError, match="no chat conversation"):
         fake.rate_chat("missing", 1)
     with pytest.raises(ValueError, match="no chat queue yet"):
-        FakeThulium().add_chat()
+        FakeThulium(strict=True).add_chat()

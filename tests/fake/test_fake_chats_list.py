@@ -24,7 +24,7 @@ KEYS = [
 @pytest.fixture
 def fake() -> FakeThulium:
     """Five chats A-E around midnight of 2024-05-01/02, added out of order."""
-    fake = populate(FakeThulium())
+    fake = populate(FakeThulium(strict=True))
     fake.add_chat_queue("BOK", chat_queue_id=3)
     fake.add_chat_queue("service", chat_queue_id=4)
     add = fake.add_chat
@@ -86,6 +86,9 @@ async def test_chats_are_listed_by_start_time_with_a_count(api):
         "CLOSED",
         "CLOSED",
     ]
+
+
+FORMS = "expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss."
 
 
 @pytest.mark.parametrize(
@@ -170,12 +173,12 @@ async def test_include_flags_add_messages_files_and_client_data(api, fake):
     ("params", "expected"),
     [
         (
-            {"date_from": "2024-05-02 12:34:56"},
-            "Wrong date format of date_from: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            {"date_from": "2024-05-02 12:34:5"},
+            f"Wrong date format of date_from: {FORMS}",
         ),
         (
             {"date_to": "2024-13-01"},
-            "Wrong date format of date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            f"Wrong date format of date_to: {FORMS}",
         ),
         ({"status": "OPEN"}, "Invalid value of status: expected CREATED, IN_PROGRESS, CLOSED."),
         ({"chat_queue_id": "x"}, "Invalid value of chat_queue_id: expected an integer."),

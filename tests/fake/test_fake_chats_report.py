@@ -38,7 +38,7 @@ def answered(fake, login, start, wait, closed_after=None, **extra):
 def fake() -> FakeThulium:
     """May: jkowalski 2 chats (waits 15 s and 30 s), anowak 1, one abandoned, one empty.
     June: anowak 1 open chat in queue 4."""
-    fake = populate(FakeThulium())
+    fake = populate(FakeThulium(strict=True))
     fake.add_chat_queue("BOK", chat_queue_id=3)
     fake.add_chat_queue("service", chat_queue_id=4)
     answered(fake, "jkowalski", "2024-05-01 10:00:00", 15, closed_after=60, rating=3)

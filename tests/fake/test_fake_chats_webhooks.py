@@ -29,7 +29,7 @@ def clock() -> ManualClock:
 @pytest.fixture
 def fake(clock: ManualClock) -> FakeThulium:
     """The shared ``populate`` setup on a pinned clock, with chat queues 3 and 4."""
-    fake = populate(FakeThulium(wall_clock=clock))
+    fake = populate(FakeThulium(strict=True, wall_clock=clock))
     fake.add_chat_queue("BOK", chat_queue_id=3)
     fake.add_chat_queue("service", chat_queue_id=4)
     return fake

@@ -45,7 +45,7 @@ def key(endpoint: dict[str, Any]) -> str:
 
 
 def world() -> FakeThulium:
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski", number=3113, group_id=3)
     fake.add_agent("anowak", name="Anna", surname="Nowak", number=3422, group_id=3, active=False)
     fake.add_agent("j.doe", name="John", surname="Doe", number=3000, group_id=3)

@@ -17,7 +17,7 @@ from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium
 @pytest.fixture
 def clocked() -> FakeThulium:
     """A fake whose clock reads 2024-05-06 07:08:09, with customer 5 and agent jkowalski."""
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2024, 5, 6, 7, 8, 9))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 5, 6, 7, 8, 9))
     fake.add_agent("jkowalski")
     fake.add_customer(customer_id=5)
     return fake

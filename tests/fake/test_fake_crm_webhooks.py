@@ -16,7 +16,9 @@ WHEN = dt.datetime(2024, 1, 15, 14, 30, 45, tzinfo=dt.timezone(dt.timedelta(hour
 @pytest.fixture
 def fake() -> FakeThulium:
     """The shared ``populate`` setup on a pinned clock (Warsaw winter time)."""
-    return populate(FakeThulium(wall_clock=lambda: dt.datetime(2024, 1, 15, 14, 30, 45, 999)))
+    return populate(
+        FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 1, 15, 14, 30, 45, 999))
+    )
 
 
 async def test_customers_created_through_the_api_emit_customer_created(api, fake):

@@ -28,7 +28,7 @@ async def test_basic_scheme_is_case_insensitive(fake):
 
 
 async def test_credentials_are_the_constructor_arguments():
-    fake = FakeThulium("robot", "s3cret")
+    fake = FakeThulium("robot", "s3cret", strict=True)
     transport = fake.transport()
     async with httpx2.AsyncClient(transport=transport, base_url=IN_PROCESS_BASE_URL) as client:
         assert (await client.get("agents", auth=("robot", "s3cret"))).status_code == 200
@@ -85,27 +85,40 @@ async def test_english_is_the_default_and_for_other_languages(http):
         # legacy endpoints of the catalogue, kept out of the fake on purpose
         ("POST", "outbounds/00001/add_records", "POST outbounds/00001/add_records"),
         ("POST", "agents/jkowalski/screenshot", "POST agents/jkowalski/screenshot"),
-        ("PATCH", "outbounds/00001", "PATCH outbounds/00001"),
-        (
-            "GET",
-            "outbounds/00001/records/600100200/extra",
-            "GET outbounds/00001/records/600100200/extra",
-        ),
+        ("GET", "agents/jkowalski/screenshot/last", "GET agents/jkowalski/screenshot/last"),
+        ("POST", "connections/topic", "POST connections/topic"),
     ],
 )
-async def test_unsimulated_endpoints_answer_501_naming_them(api, method, path, named):
+async def test_documented_unsimulated_endpoints_answer_501_naming_them(api, method, path, named):
     response = await api.request(method, path)
     assert error(response) == (501, f"not simulated by FakeThulium: {named}", 1501)
 
 
-async def test_paths_outside_api_are_not_simulated_either(fake):
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        # URIs real integrations sent that the API does not have: the docs say 404
+        ("GET", "v2/tickets"),
+        ("GET", "calls"),
+        ("GET", "users"),
+        ("PATCH", "outbounds/00001"),
+        ("GET", "outbounds/00001/records/600100200/extra"),
+        ("POST", "agents/jkowalski/screenshot/last"),
+    ],
+)
+async def test_unknown_uris_are_404_naming_them(api, method, path):
+    response = await api.request(method, path)
+    assert error(response) == (404, f"Not found: {method} {path}.", 1404)
+
+
+async def test_paths_outside_api_are_404(fake):
     async with httpx2.AsyncClient(
         transport=fake.transport(),
         base_url="http://fake.thulium.local",
         auth=("api_user", "api_pass"),
     ) as client:
         response = await client.get("/outbounds")
-    assert error(response) == (501, "not simulated by FakeThulium: GET /outbounds", 1501)
+    assert error(response) == (404, "Not found: GET /outbounds.", 1404)
 
 
 async def test_authentication_is_checked_before_routing(http):

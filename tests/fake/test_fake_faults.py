@@ -36,7 +36,9 @@ async def post(client: httpx2.AsyncClient, phone: str) -> int | str:
     ],
 )
 async def test_error_answers_change_nothing(fault, status, message):
-    fake = populate(FakeThulium(faults=FaultPlan(on_requests={1: fault}, retry_after=7)))
+    fake = populate(
+        FakeThulium(strict=True, faults=FaultPlan(on_requests={1: fault}, retry_after=7))
+    )
     async with client_for(fake) as client:
         response = await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
     assert error(response)[:2] == (status, message)
@@ -46,7 +48,9 @@ async def test_error_answers_change_nothing(fault, status, message):
 
 
 async def test_drop_before_commit_raises_without_applying():
-    fake = populate(FakeThulium(faults=FaultPlan(on_requests={1: Fault.DROP_BEFORE_COMMIT})))
+    fake = populate(
+        FakeThulium(strict=True, faults=FaultPlan(on_requests={1: Fault.DROP_BEFORE_COMMIT}))
+    )
     async with client_for(fake) as client:
         with pytest.raises(httpx2.RemoteProtocolError):
             await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
@@ -54,7 +58,9 @@ async def test_drop_before_commit_raises_without_applying():
 
 
 async def test_drop_after_commit_applies_then_raises():
-    fake = populate(FakeThulium(faults=FaultPlan(on_requests={1: Fault.DROP_AFTER_COMMIT})))
+    fake = populate(
+        FakeThulium(strict=True, faults=FaultPlan(on_requests={1: Fault.DROP_AFTER_COMMIT}))
+    )
     async with client_for(fake) as client:
         with pytest.raises(httpx2.RemoteProtocolError):
             await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
@@ -77,7 +83,7 @@ async def test_request_number_plan_meets_every_kind_in_few_requests():
             7: Fault.DROP_AFTER_COMMIT,
         }
     )
-    fake = populate(FakeThulium(faults=plan))
+    fake = populate(FakeThulium(strict=True, faults=plan))
     async with client_for(fake) as client:
         outcomes = [await post(client, f"60010020{i}") for i in range(1, 9)]
     assert outcomes == [
@@ -107,7 +113,7 @@ async def test_plan_restricted_to_a_pattern_counts_only_matching_requests():
     plan = FaultPlan(
         on_requests={2: Fault.SERVER_ERROR_503}, on_requests_match="POST batch/outbounds/*/records"
     )
-    fake = populate(FakeThulium(faults=plan))
+    fake = populate(FakeThulium(strict=True, faults=plan))
     batch = {"records": [{"phone_number": "600100200"}]}
     async with client_for(fake) as client:
         statuses = []
@@ -138,7 +144,7 @@ async def statuses_for(seed: int, n: int = 300) -> list[int | str]:
         drop_before_commit_rate=0.05,
         drop_after_commit_rate=0.05,
     )
-    fake = populate(FakeThulium(faults=plan, seed=seed))
+    fake = populate(FakeThulium(strict=True, faults=plan, seed=seed))
     async with client_for(fake) as client:
         return [await post(client, str(600_000_000 + i)) for i in range(n)]
 
@@ -154,7 +160,7 @@ async def test_random_faults_are_reproducible_by_seed():
 
 
 async def test_latency_and_jitter():
-    fake = populate(FakeThulium(faults=FaultPlan(latency=0.05, jitter=0.02)))
+    fake = populate(FakeThulium(strict=True, faults=FaultPlan(latency=0.05, jitter=0.02)))
     async with client_for(fake) as client:
         started = time.monotonic()
         await asyncio.gather(*(client.get("agents") for _ in range(10)))
@@ -167,7 +173,7 @@ async def test_latency_and_jitter():
 async def test_token_bucket_rate_limit_with_a_controlled_clock():
     now = [100.0]
     plan = FaultPlan(rate_limit=2, burst=3)
-    fake = populate(FakeThulium(faults=plan, clock=lambda: now[0]))
+    fake = populate(FakeThulium(strict=True, faults=plan, clock=lambda: now[0]))
     async with client_for(fake) as client:
         burst = [(await client.get("agents")).status_code for _ in range(4)]
         limited = await client.get("agents")
@@ -183,7 +189,7 @@ async def test_token_bucket_rate_limit_with_a_controlled_clock():
 @pytest.mark.parametrize("status", [503, 429])
 async def test_concurrency_cap(status):
     plan = FaultPlan(latency=0.05, max_concurrency=2, concurrency_status=status)
-    fake = populate(FakeThulium(faults=plan))
+    fake = populate(FakeThulium(strict=True, faults=plan))
     async with client_for(fake) as client:
         responses = await asyncio.gather(*(client.get("agents") for _ in range(5)))
     assert sorted(r.status_code for r in responses) == [200, 200, status, status, status]
@@ -195,7 +201,7 @@ async def test_concurrency_cap(status):
 
 
 async def test_setup_helpers_are_never_faulted():
-    fake = FakeThulium(faults=FaultPlan(error_500_rate=1.0))
+    fake = FakeThulium(strict=True, faults=FaultPlan(error_500_rate=1.0))
     populate(fake)
     fake.add_record("00001", "600100200")
     fake.seed_records("00001", 5)
@@ -248,7 +254,7 @@ async def test_request_log_and_counters(fake):
 
 
 async def test_request_log_can_be_capped():
-    fake = FakeThulium(keep_requests=2)
+    fake = FakeThulium(strict=True, keep_requests=2)
     async with client_for(fake) as client:
         for _ in range(4):
             await client.get("agents")

@@ -42,7 +42,7 @@ async def test_state_is_shared_between_http_and_in_process(fake):
     ("fault", "applied"), [(Fault.DROP_BEFORE_COMMIT, False), (Fault.DROP_AFTER_COMMIT, True)]
 )
 async def test_drops_really_cut_the_connection(fault, applied):
-    fake = populate(FakeThulium(faults=FaultPlan(on_requests={1: fault})))
+    fake = populate(FakeThulium(strict=True, faults=FaultPlan(on_requests={1: fault})))
     async with fake.serve() as base_url, httpx2.AsyncClient(base_url=base_url, auth=AUTH) as client:
         with pytest.raises(httpx2.TransportError) as caught:
             await client.post("outbounds/00001/records", json={"phone_number": "600100200"})
@@ -54,7 +54,7 @@ async def test_drops_really_cut_the_connection(fault, applied):
 
 
 async def test_concurrency_cap_over_loopback():
-    fake = populate(FakeThulium(faults=FaultPlan(latency=0.3, max_concurrency=3)))
+    fake = populate(FakeThulium(strict=True, faults=FaultPlan(latency=0.3, max_concurrency=3)))
     limits = httpx2.Limits(max_connections=8)
     async with (
         fake.serve() as base_url,

@@ -105,3 +105,27 @@ async def test_documented_rules_hold_in_both_modes(both):
 def test_strictness_can_be_switched(fake):
     fake.strict = False
     assert fake.strict is False
+
+
+async def test_the_default_ignores_undocumented_params_and_counts_and_logs_them(caplog):
+    """FakeThulium() answers as Thulium would: 200, the names counted, one warning each."""
+    caplog.set_level("WARNING", logger="thulium_async.testing")
+    fake = FakeThulium()
+    assert fake.strict is False
+    async with httpx2.AsyncClient(
+        transport=fake.transport(), base_url=IN_PROCESS_BASE_URL, auth=AUTH
+    ) as http:
+        for _ in range(3):
+            response = await http.get("tickets", params={"page": "2", "per_page": "20"})
+            assert response.status_code == 200
+    assert fake.counters.ignored_params == {
+        ("GET tickets", "page"): 3,
+        ("GET tickets", "per_page"): 3,
+    }
+    assert fake.counters.summary()["ignored_params"] == {
+        "GET tickets ?page": 3,
+        "GET tickets ?per_page": 3,
+    }
+    warnings = [r.getMessage() for r in caplog.records if r.name == "thulium_async.testing"]
+    assert len(warnings) == 2
+    assert "ignored the undocumented query parameter 'page' of GET tickets" in warnings[0]

@@ -367,7 +367,7 @@ async def test_errors_in_polish(http):
 def test_setup_helpers_refuse_impossible_input(clock):
     fake = tickets_account(clock)
     with pytest.raises(ValueError, match="add a ticket queue first"):
-        FakeThulium().add_ticket()
+        FakeThulium(strict=True).add_ticket()
     with pytest.raises(ValueError, match="already belongs"):
         fake.add_ticket_queue("Again", email="support@foo.bar")
     with pytest.raises(ValueError, match="ticket queue 1 already exists"):

@@ -64,6 +64,7 @@ async def ids(http, **params) -> list[int]:
 
 
 async def test_list_shape_order_and_count(api, fake):
+    """Newest modification first; rows carry the inferred fields consumers read too."""
     response = await api.get("tickets", params={"limit": 2, "offset": 1})
     assert response.json() == {
         "count": 5,
@@ -71,8 +72,12 @@ async def test_list_shape_order_and_count(api, fake):
             {
                 "ticket_id": 5,
                 "subject": "Ticket subject",
+                "from": "",
                 "status_id": "1",
+                "full_status_name": "New",
                 "ticket_queue_id": 1,
+                "ticket_queue_name": "Support",
+                "source": "email",
                 "customer_id": "",
                 "user_login": "",
                 "created_at": "2024-05-05 08:00",
@@ -81,8 +86,12 @@ async def test_list_shape_order_and_count(api, fake):
             {
                 "ticket_id": 4,
                 "subject": "Ticket subject",
+                "from": "",
                 "status_id": "5",
+                "full_status_name": "Escalated",
                 "ticket_queue_id": 1,
+                "ticket_queue_name": "Support",
+                "source": "www",
                 "customer_id": "",
                 "user_login": "anowak",
                 "created_at": "2024-05-04 08:00",
@@ -91,6 +100,9 @@ async def test_list_shape_order_and_count(api, fake):
         ],
     }
     assert (await api.get("tickets", params={"offset": 9})).json() == {"count": 5, "result": []}
+
+
+FORMS = "expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss."
 
 
 @pytest.mark.parametrize(
@@ -143,15 +155,15 @@ async def test_paging_covers_every_ticket_once(http, fake):
         ({"limit": 101}, "limit must not be greater than 100."),
         (
             {"date_from": "May 4"},
-            "Wrong date format of date_from: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            f"Wrong date format of date_from: {FORMS}",
         ),
         (
             {"date_to": "2024-02-30"},
-            "Wrong date format of date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            f"Wrong date format of date_to: {FORMS}",
         ),
         (
             {"create_date_to": "2024-05-01 25:00"},
-            "Wrong date format of create_date_to: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
+            f"Wrong date format of create_date_to: {FORMS}",
         ),
         (
             {"source": "fax"},

@@ -297,7 +297,7 @@ def test_received_email_needs_a_known_mailbox(fake):
         fake.receive_ticket_email("nobody@foo.bar")
     with pytest.raises(ValueError, match="customer"):
         fake.receive_ticket_email("sales@foo.bar", customer_id=99)
-    bare = FakeThulium()
+    bare = FakeThulium(strict=True)
     bare.add_ticket_queue("No mailbox")
     with pytest.raises(ValueError, match="mailbox"):
         bare.receive_ticket_email()

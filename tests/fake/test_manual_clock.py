@@ -26,7 +26,7 @@ def test_an_aware_start_is_refused():
 async def test_the_fake_dates_what_it_creates_by_the_clock():
     """A record created after advancing carries the advanced time."""
     clock = ManualClock(dt.datetime(2024, 5, 6, 9, 0))
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     fake.add_campaign("00001")
     clock.advance(days=1, minutes=15)
     async with fake.client() as client:

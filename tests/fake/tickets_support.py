@@ -18,7 +18,7 @@ LEVEL_1, LEVEL_2 = 1, 2  # sub-statuses of ESCALATED
 def tickets_account(clock: ManualClock) -> FakeThulium:
     """``populate``'s agents (jkowalski, anowak) plus queues, categories, a status with
     sub-statuses and two customers (1: jan@foo.bar of company 21; 2: no e-mail)."""
-    fake = populate(FakeThulium(wall_clock=clock))
+    fake = populate(FakeThulium(strict=True, wall_clock=clock))
     fake.add_ticket_queue("Support", email="support@foo.bar")
     fake.add_ticket_queue("sales@foo.bar")
     fake.add_ticket_category("Complaints")

@@ -12,7 +12,7 @@ from thulium_async.testing import FakeThulium
 
 
 def account() -> FakeThulium:
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2024, 5, 6, 9, 30, 15))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 5, 6, 9, 30, 15))
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     return fake
 

@@ -15,7 +15,7 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 def world(clock: ManualClock) -> FakeThulium:
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski", number=3113, group_id=3)
     fake.add_agent("anowak", name="Anna", surname="Nowak", number=3422, group_id=3)
     fake.add_pause_reason("Coffee")
@@ -231,11 +231,12 @@ async def test_agent_calls_show_up_in_connections_and_recordings(connect) -> Non
         assert [c.connection_id for c in ongoing] == [queue_call]  # listed once finished
         clock.advance(seconds=12)
         await client.agents.hangup("jkowalski")
-        calls = await client.connections.list(user_login="jkowalski").to_list()
-        assert [(c.connection_id, c.duration, c.billsec) for c in calls] == [
-            (queue_call, 34, 30),
+        newest_first = await client.connections.list(user_login="jkowalski").to_list()
+        assert [(c.connection_id, c.duration, c.billsec) for c in newest_first] == [
             (outbound, 12, 12),
+            (queue_call, 34, 30),
         ]
+        calls = newest_first[::-1]
         assert (calls[0].queue_id, calls[0].customer_id, calls[0].src) == (4, 5, "600100200")
         assert (calls[1].dst, calls[1].src) == ("500100100", "3113")
         recordings = await client.recordings.list().to_list()

@@ -30,7 +30,7 @@ from thulium_async.webhooks import (
 
 
 def world() -> FakeThulium:
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski", number=3113)
     fake.add_pause_reason("Coffee")
     fake.add_customer(customer_id=5, phone_number="600100200")
@@ -121,7 +121,9 @@ async def test_an_agents_calls_reach_the_receiver_over_loopback() -> None:
         subscription = fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with (
             fake.serve() as base_url,
-            th.Client(base_url, auth=(fake.username, fake.password)) as client,
+            th.Client(
+                base_url, auth=(fake.username, fake.password), strict_responses=True
+            ) as client,
         ):
             await client.agents.login("jkowalski")
             fake.ring_agent("jkowalski", "600100200", queue_id=4)

@@ -26,7 +26,7 @@ from thulium_async.testing import FakeThulium
 
 def account() -> FakeThulium:
     """A fake with an agent, a queue with two topic groups, a customer and one full call."""
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 5, 6, 12, 0, 0))
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     sales = fake.add_topic_group("Sprzedaż")
     fake.add_topic_group("Pusta")
@@ -99,10 +99,12 @@ async def test_list_connections_typed(connect) -> None:
 
 
 async def test_concurrent_paging_reads_each_call_once(connect) -> None:
-    """A report job pulling 1234 calls 8 pages at a time gets each once, in order."""
-    fake = FakeThulium()
+    """A report job pulling 1234 calls 8 pages at a time gets each once, newest first."""
+    fake = FakeThulium(strict=True)
     made = [
-        fake.add_call(date=f"2024-05-{1 + n // 1000:02d} 08:{n % 1000 // 60:02d}:{n % 60:02d}")
+        fake.add_call(
+            date=f"2024-05-{1 + n // 1000:02d} 08:{n % 1000 // 60:02d}:{n % 1000 % 60:02d}"
+        )
         for n in range(1234)
     ]
     async with connect(fake)() as client:
@@ -110,8 +112,8 @@ async def test_concurrent_paging_reads_each_call_once(connect) -> None:
         assert await pager.count() == 1234
         ids = [call.connection_id async for call in pager]
         later = await client.connections.list(date_from="2024-05-02", page_size=50).to_list()
-    assert ids == made
-    assert [c.connection_id for c in later] == made[1000:]
+    assert ids == made[::-1]
+    assert [c.connection_id for c in later] == made[1000:][::-1]
 
 
 async def test_connection_topic_typed(connect) -> None:
@@ -174,7 +176,7 @@ async def test_stream_a_recording(connect) -> None:
 async def test_download_a_multi_megabyte_recording(connect, tmp_path: Path) -> None:
     """Five MiB of audio arrive in chunks and land on disk byte for byte."""
     audio = bytes(range(251)) * (5 * 1024 * 1024 // 251 + 1)
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     call = fake.add_call(date="2024-05-06 10:00:00", recording=audio)
     filename = f"nagrania/2024-05-06/2024-05-06_100000_{call}.wav"
     target = tmp_path / "call.wav"

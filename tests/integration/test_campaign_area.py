@@ -14,7 +14,7 @@ from thulium_async.testing import FakeThulium, Fault, FaultPlan
 
 async def test_campaign_lifecycle(connect) -> None:
     """Create a campaign, list it, update, clone and delete it."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     async with connect(fake)() as client:
         created = await client.outbounds.create(
@@ -40,7 +40,7 @@ async def test_campaign_lifecycle(connect) -> None:
 
 async def test_records_round_trip(connect) -> None:
     """Create, read, update and delete regular records; the fake's state follows."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     fake.add_campaign("00001", fields=("field1",))
     async with connect(fake)() as client:
@@ -79,7 +79,7 @@ async def test_records_round_trip(connect) -> None:
 
 async def test_duplicate_and_unknown_field_are_validation_errors(connect) -> None:
     """The fake's 400s arrive as ValidationError with Thulium's message and request id."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_campaign("00001", fields=("field1",))
     async with connect(fake)() as client:
         await client.outbounds.records.create("00001", phone_number="111222333")
@@ -96,7 +96,7 @@ async def test_duplicate_and_unknown_field_are_validation_errors(connect) -> Non
 
 async def test_polish_messages_and_wrong_password(connect) -> None:
     """language='pl' gets Polish messages; a wrong password raises AuthenticationError, unechoed."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     async with connect(fake)(language="pl") as client:
         with pytest.raises(errors.NotFoundError) as missing:
             await client.outbounds.statuses.list("00042")
@@ -110,7 +110,7 @@ async def test_polish_messages_and_wrong_password(connect) -> None:
 
 async def test_concurrent_pagination_returns_every_record_in_order(connect) -> None:
     """1,050 records come back once each, in the fake's insertion order, with count and filters."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_campaign("00001")
     fake.seed_records("00001", 1050)
     expected = [record["record_id"] for record in fake.records("00001")]
@@ -129,7 +129,7 @@ async def test_concurrent_pagination_returns_every_record_in_order(connect) -> N
 
 async def test_crm_records(connect) -> None:
     """CRM records by customer: create, get, update, list, batch, delete."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_campaign("00002", crm=True)
     customers = [fake.add_customer(phone_number=f"60000000{i}") for i in range(3)]
     async with connect(fake)() as client:
@@ -164,7 +164,7 @@ async def test_crm_records(connect) -> None:
 
 async def test_batch_records_map_results_to_inputs(connect) -> None:
     """Batch create, update and delete answer per item, mapped to each input."""
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_campaign("00001", fields=("field1",))
     async with connect(fake)() as client:
         await client.outbounds.records.create("00001", phone_number="500000002")
@@ -195,7 +195,7 @@ async def test_batch_records_map_results_to_inputs(connect) -> None:
 
 async def test_dropped_connection_after_commit_creates_once(connect) -> None:
     """A create whose answer is lost after commit returns the record id; one record exists."""
-    fake = FakeThulium(faults=FaultPlan(on_requests={1: Fault.DROP_AFTER_COMMIT}))
+    fake = FakeThulium(strict=True, faults=FaultPlan(on_requests={1: Fault.DROP_AFTER_COMMIT}))
     fake.add_campaign("00001")
     async with connect(fake)(check_statuses=False) as client:
         record_id = await client.outbounds.records.create("00001", phone_number="111222333")
@@ -206,7 +206,8 @@ async def test_dropped_connection_after_commit_creates_once(connect) -> None:
 async def test_dropped_connection_before_commit_creates_once(connect) -> None:
     """A create lost before commit is retried and creates the record exactly once."""
     fake = FakeThulium(
-        faults=FaultPlan(on_requests={1: Fault.DROP_BEFORE_COMMIT, 2: Fault.SERVER_ERROR_503})
+        strict=True,
+        faults=FaultPlan(on_requests={1: Fault.DROP_BEFORE_COMMIT, 2: Fault.SERVER_ERROR_503}),
     )
     fake.add_campaign("00001")
     async with connect(fake)(check_statuses=False) as client:
@@ -217,7 +218,7 @@ async def test_dropped_connection_before_commit_creates_once(connect) -> None:
 
 async def test_server_rate_limit_is_respected(connect) -> None:
     """A client paced under the fake's token bucket gets no 429."""
-    fake = FakeThulium(faults=FaultPlan(rate_limit=50, burst=5))
+    fake = FakeThulium(strict=True, faults=FaultPlan(rate_limit=50, burst=5))
     fake.add_campaign("00001")
     async with connect(fake)(rate_limit=th.RateLimit(per_second=40)) as client:
         for index in range(30):

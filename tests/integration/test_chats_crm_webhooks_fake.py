@@ -32,7 +32,7 @@ def at(second: int) -> dt.datetime:
 
 def account(clock: ManualClock) -> tuple[FakeThulium, int]:
     """A fake with an agent and a chat queue; returns it and the queue id."""
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     return fake, fake.add_chat_queue("BOK")
 
@@ -126,7 +126,9 @@ async def test_chat_and_crm_events_reach_a_receiver_over_loopback() -> None:
         subscription = fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with (
             fake.serve() as base_url,
-            th.Client(base_url, auth=(fake.username, fake.password)) as client,
+            th.Client(
+                base_url, auth=(fake.username, fake.password), strict_responses=True
+            ) as client,
         ):
             ids = await chat_and_crm_flow(fake, client, queue, clock)
         await fake.aclose()

@@ -26,7 +26,7 @@ WARSAW = "Europe/Warsaw"
 
 
 def account(clock: ManualClock | None = None) -> FakeThulium:
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     fake.add_agent("anowak", name="Anna", surname="Nowak")
     fake.add_chat_queue("BOK", chat_queue_id=3)

@@ -28,7 +28,7 @@ KRAKOW = Address(
 
 
 def clocked() -> FakeThulium:
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2024, 5, 6, 7, 8, 9))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2024, 5, 6, 7, 8, 9))
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     return fake
 

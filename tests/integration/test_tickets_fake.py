@@ -22,7 +22,7 @@ NOW = dt.datetime(2024, 5, 6, 9, 0)
 
 
 def account(clock: ManualClock) -> FakeThulium:
-    fake = FakeThulium(wall_clock=clock)
+    fake = FakeThulium(strict=True, wall_clock=clock)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     fake.add_customer(customer_id=7, email="jan@foo.bar", company_id=21)
     fake.add_ticket_queue("Support", email="support@foo.bar", ticket_queue_id=32)

@@ -30,7 +30,7 @@ CLOSED, ESCALATED, LEVEL_1 = 4, 8, 1
 
 
 def account() -> FakeThulium:
-    fake = FakeThulium(wall_clock=lambda: NOW)
+    fake = FakeThulium(strict=True, wall_clock=lambda: NOW)
     fake.add_agent("jkowalski", name="Jan", surname="Kowalski")
     fake.add_customer(customer_id=7, email="jan@foo.bar")
     fake.add_ticket_queue("Support", email="support@foo.bar", ticket_queue_id=SUPPORT)
@@ -112,7 +112,10 @@ async def test_ticket_events_reach_a_receiver_over_loopback() -> None:
         )
         mailed = fake.receive_ticket_email("sales@foo.bar", from_="eva@foo.bar")
         auth = (fake.username, fake.password)
-        async with fake.serve() as base_url, th.Client(base_url, auth=auth) as client:
+        async with (
+            fake.serve() as base_url,
+            th.Client(base_url, auth=auth, strict_responses=True) as client,
+        ):
             ticket_id = await ticket_flow(client)
         await fake.webhooks_settled()
         await fake.aclose()

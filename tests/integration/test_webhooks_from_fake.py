@@ -18,7 +18,7 @@ from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved
 async def test_record_edit_reaches_the_receiver_in_process(form: bool) -> None:
     """A status edit through the client arrives as a typed OUTBOUND_RECORD_SAVED event."""
     app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_campaign("00001")
     subscription = subscribe_in_process(fake, app, form=form)
     async with fake.client() as client:
@@ -44,7 +44,7 @@ async def test_record_edit_reaches_the_receiver_in_process(form: bool) -> None:
 async def test_wrong_webhook_password_is_refused() -> None:
     """The receiver answers 401 to a subscription with the wrong password; nothing is handled."""
     app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_campaign("00001")
     subscription = subscribe_in_process(fake, app, password="wrong")
     event = OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
@@ -57,14 +57,16 @@ async def test_wrong_webhook_password_is_refused() -> None:
 async def test_events_reach_a_receiver_over_loopback() -> None:
     """Over real HTTP on 127.0.0.1: an emitted event and an API edit both arrive."""
     app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     fake.add_campaign("00001")
     async with serve_asgi(app) as url:
         fake.subscribe_webhooks(f"{url}/hooks", username=USER, password=PASSWORD)
         async with fake.serve() as base_url:
             import thulium_async as th
 
-            async with th.Client(base_url, auth=("api_user", "api_pass")) as client:
+            async with th.Client(
+                base_url, auth=("api_user", "api_pass"), strict_responses=True
+            ) as client:
                 await client.outbounds.records.create("00001", phone_number="111222333")
                 statuses = await client.outbounds.statuses.list("00001")
                 call = next(s for s in statuses if s.system_status is SystemStatus.CALL)
@@ -81,7 +83,7 @@ async def test_events_reach_a_receiver_over_loopback() -> None:
 
 async def test_collected_events_follow_the_changes_in_order() -> None:
     """collect_webhooks sees API edits and emitted events in order, with no receiver."""
-    fake = FakeThulium(wall_clock=lambda: dt.datetime(2026, 3, 4, 5, 6, 7, 890))
+    fake = FakeThulium(strict=True, wall_clock=lambda: dt.datetime(2026, 3, 4, 5, 6, 7, 890))
     fake.add_campaign("00001")
     fake.add_record("00001", "111222333")
     events = fake.collect_webhooks()
@@ -99,7 +101,7 @@ async def test_collected_events_follow_the_changes_in_order() -> None:
 def test_events_emitted_outside_an_event_loop_wait_for_one() -> None:
     """A sync setup helper's event is posted once a loop runs, in order, none lost."""
     app, seen = receiver(OutboundRecordSaved, OutboundCompleted)
-    fake = FakeThulium()
+    fake = FakeThulium(strict=True)
     subscribe_in_process(fake, app)
     when = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     fake.emit_webhook(OutboundCompleted(id="00001", date=when))  # no loop is running here

@@ -69,6 +69,8 @@ METHODS: dict[str, str] = {
     "list_queue_topics": "queues.topics.list",
     "get_queue_waiting_list": "queues.waiting_list.list",
     "schedule_queue_call": "queues.schedule_call",
+    "list_queues": "queues.list",
+    "get_queue_waiting_stats": "queues.waiting_stats.get",
     # chats
     "list_chats": "chats.list",
     "list_chat_queues": "chats.queues.list",
@@ -114,4 +116,6 @@ METHODS: dict[str, str] = {
     "list_customer_field_groups": "customer_field_groups.list",
     "list_customer_field_group_items": "customer_field_group_items.list",
     "create_customer_field_group_item": "customer_field_group_items.create",
+    "update_customer_field_group_item": "customer_field_group_items.update",
+    "delete_customer_field_group_item": "customer_field_group_items.delete",
 }

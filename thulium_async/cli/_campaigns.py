@@ -28,7 +28,10 @@ campaigns_app = typer.Typer(help="Campaigns: list them, show their statuses.", n
 
 
 def _yes_no(value: bool | None) -> str:
-    return "" if value is None else ("yes" if value else "no")
+    # A lenient answer may hold a non-boolean as received ('tak'): shown as sent, not read as yes.
+    if not isinstance(value, bool):
+        return "" if value is None else str(value)
+    return "yes" if value else "no"
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
@@ -55,7 +58,7 @@ async def _list(settings: Connection, stats: bool) -> Table:
     for campaign in campaigns:
         row = [
             campaign.id,
-            campaign.name,
+            campaign.name or "",
             _yes_no(campaign.crm),
             _yes_no(campaign.active),
             str(campaign.dialer or ""),
@@ -104,7 +107,7 @@ async def _statuses(settings: Connection, campaign_id: str) -> Table:
     for status in statuses:
         table.add_row(
             str(status.status_id),
-            Text(status.name),
+            Text(status.name or ""),
             str(status.system_status),
             "" if status.dictionary_status_id is None else str(status.dictionary_status_id),
         )

@@ -8,6 +8,7 @@ from typing import Any
 
 from .._client import Client
 from .._config import RateLimit
+from ._console import err
 from ._errors import FAILED, USAGE, CliError
 from ._options import Connection
 
@@ -63,11 +64,35 @@ async def open_client(
 
 
 async def check_campaign(client: Client, campaign_id: str, *, crm: bool) -> None:
-    """Refuse a campaign that does not exist (exit 1) or is of the other kind (exit 2)."""
+    """Refuse a campaign that does not exist (exit 1) or is of the other kind (exit 2).
+
+    The kind is ``crm`` from ``GET outbounds``. Some accounts leave it out (or
+    send a value that is not a boolean, kept as received by the lenient
+    client); the records then tell: a CRM campaign's record carries its
+    ``customer_id``. A campaign that says neither (no ``crm``, no records) is
+    taken to be of the kind the command line says (``--crm`` or not), with a
+    note on stderr, because refusing would leave the user no way forward.
+    """
     found = {c.id: c for c in await client.outbounds.list()}.get(campaign_id)
     if found is None:
         raise CliError(f"no campaign {campaign_id} (thulium campaigns list shows them)", FAILED)
-    if found.crm and not crm:
+    is_crm = found.crm if isinstance(found.crm, bool) else await _crm_by_records(client, found.id)
+    if is_crm is None:
+        err.print(
+            f"note: campaign {campaign_id} does not say whether it is a CRM campaign "
+            f"(no 'crm' in GET outbounds, no records to tell by); "
+            f"taking it as {'a CRM' if crm else 'a regular'} campaign, as "
+            f"{'--crm' if crm else 'the absence of --crm'} says"
+        )
+        return
+    if is_crm and not crm:
         raise CliError(f"campaign {campaign_id} is a CRM campaign: add --crm", USAGE)
-    if crm and not found.crm:
+    if crm and not is_crm:
         raise CliError(f"campaign {campaign_id} is not a CRM campaign: drop --crm", USAGE)
+
+
+async def _crm_by_records(client: Client, campaign_id: str) -> bool | None:
+    """True when the campaign's first record names a CRM customer; None with no records."""
+    async for record in client.outbounds.records.list(campaign_id, page_size=1, max_items=1):
+        return record.raw.get("customer_id") not in (None, "")
+    return None

@@ -78,7 +78,7 @@ class _Demo:
             target = next(s for s in statuses if s.system_status is STATUS)
             created[index] = campaign.id
             self.targets[campaign.id] = target.status_id
-            self.status_name = target.name
+            self.status_name = target.name or str(target.status_id)
             self.progress.advance(task)
 
         async with anyio.create_task_group() as group:

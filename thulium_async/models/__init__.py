@@ -17,6 +17,7 @@ from ._agents_work_report import (
     WorkReportAgent,
     WorkReportRow,
 )
+from ._base import Response
 from ._batch import BatchItemResult, BatchResult
 from ._campaigns import (
     Campaign,
@@ -61,7 +62,7 @@ from ._customer_fields import (
 )
 from ._enums import BatchStatus, Dialer, OpenStrEnum, SystemStatus
 from ._inputs import NewCrmRecord, NewRecord, RecordUpdate
-from ._queues import WaitingCaller
+from ._queues import Queue, QueueWaitingStats, WaitingCaller
 from ._recordings import Recording
 from ._reports import AggregateBy, Duration
 from ._temporary_files import TemporaryFile
@@ -80,6 +81,7 @@ from ._users import PhoneType, SipAccount, User
 from ._webhooks import Webhook
 
 __all__ = [
+    "Response",
     "Address",
     "AddressInput",
     "Agent",
@@ -156,6 +158,8 @@ __all__ = [
     "TopicFieldValue",
     "TopicGroup",
     "User",
+    "Queue",
+    "QueueWaitingStats",
     "WaitingCaller",
     "Webhook",
     "WorkReportAgent",

@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from ._base import Response
 from ._enums import OpenStrEnum
 
 __all__ = [
@@ -48,7 +49,7 @@ class OutboundMode(OpenStrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Agent:
+class Agent(Response):
     """An agent (user) as ``GET agents`` and ``GET agents/:login`` describe it.
 
     The built-in "Automat" entry has no login, e-mail, number or group: those
@@ -68,7 +69,7 @@ class Agent:
 
 
 @attrs.frozen(kw_only=True)
-class CreatedAgent:
+class CreatedAgent(Response):
     """The ids of a new agent (``agent_id`` arrives as a string; it is an int here)."""
 
     agent_id: int
@@ -76,25 +77,25 @@ class CreatedAgent:
 
 
 @attrs.frozen(kw_only=True)
-class AgentStatus:
+class AgentStatus(Response):
     """An agent's live state, the pause reason when paused and when it last changed."""
 
     login: str
-    status: AgentState
+    status: AgentState | None = None
     pause_id: int | None = None
     last_change: dt.datetime | None = None
 
 
 @attrs.frozen(kw_only=True)
-class AgentGroup:
+class AgentGroup(Response):
     """A group of agents (ids usable in ``agents_work_report``)."""
 
     group_id: int
-    name: str
+    name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class QueueCall:
+class QueueCall(Response):
     """An agent's most recent queue call of the last 24 hours.
 
     ``answered_date`` is None for a call that was not answered; ``connection_id``

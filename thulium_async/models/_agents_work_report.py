@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from ._base import Response
 from ._reports import Duration
 
 __all__ = [
@@ -19,7 +20,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class WorkReportAgent:
+class WorkReportAgent(Response):
     """Who a report row is about."""
 
     login: str
@@ -28,7 +29,7 @@ class WorkReportAgent:
 
 
 @attrs.frozen(kw_only=True)
-class InboundCallStats:
+class InboundCallStats(Response):
     """Queue (inbound) calls of a row; ``wait_sum`` arrives as a number, read as seconds."""
 
     count: int = 0
@@ -43,7 +44,7 @@ class InboundCallStats:
 
 
 @attrs.frozen(kw_only=True)
-class ThresholdCallStats:
+class ThresholdCallStats(Response):
     """Outbound calls above or below ``outbound_threshold`` seconds."""
 
     count: int = 0
@@ -52,7 +53,7 @@ class ThresholdCallStats:
 
 
 @attrs.frozen(kw_only=True)
-class TaskStats:
+class TaskStats(Response):
     """Chats or tickets handled (``total_responded`` only for tickets)."""
 
     closed: int = 0
@@ -61,7 +62,7 @@ class TaskStats:
 
 
 @attrs.frozen(kw_only=True)
-class PauseStats:
+class PauseStats(Response):
     """Time spent in one pause reason: ``id`` is ``"all"``, ``"free"`` or a pause id as a string."""
 
     id: str
@@ -71,7 +72,7 @@ class PauseStats:
 
 
 @attrs.frozen(kw_only=True)
-class WorkReportRow:
+class WorkReportRow(Response):
     """One agent's work in one period (``period`` as the API writes it, e.g. ``"2019-12"``)."""
 
     agent: WorkReportAgent

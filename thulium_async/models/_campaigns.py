@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ._base import Response
 from ._enums import Dialer, SystemStatus
 
 __all__ = [
@@ -21,7 +22,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class Campaign:
+class Campaign(Response):
     """An outbound campaign as ``GET outbounds`` lists it.
 
     The list documents ``id``, ``name``, ``crm``, ``order`` and ``parity``; the
@@ -29,8 +30,8 @@ class Campaign:
     """
 
     id: str
-    name: str
-    crm: bool
+    name: str | None = None
+    crm: bool | None = None
     order: int | None = None
     parity: int | None = None
     active: bool | None = None
@@ -41,7 +42,7 @@ class Campaign:
 
 
 @attrs.frozen(kw_only=True)
-class CreatedCampaign:
+class CreatedCampaign(Response):
     """The ids of a new campaign: ``id`` (public, five characters) and the internal one."""
 
     id: str
@@ -49,16 +50,16 @@ class CreatedCampaign:
 
 
 @attrs.frozen(kw_only=True)
-class CampaignStats:
+class CampaignStats(Response):
     """Record statistics of one campaign."""
 
     id: str
-    records_count: int
-    completion_percent: float
+    records_count: int | None = None
+    completion_percent: float | None = None
 
 
 @attrs.frozen(kw_only=True)
-class CampaignAgent:
+class CampaignAgent(Response):
     """An agent assigned to a campaign."""
 
     login: str
@@ -69,17 +70,17 @@ class CampaignAgent:
 
 
 @attrs.frozen(kw_only=True)
-class CampaignStatus:
+class CampaignStatus(Response):
     """A record status defined in a campaign (``status_id`` is what records carry)."""
 
     status_id: int
-    name: str
-    system_status: SystemStatus
+    name: str | None = None
+    system_status: SystemStatus | None = None
     dictionary_status_id: int | None = None
 
 
 @attrs.frozen(kw_only=True)
-class CampaignRecord:
+class CampaignRecord(Response):
     """A record (phone number) of a regular, non-CRM campaign.
 
     ``status`` is the status's name, ``status_id`` its id in the campaign.
@@ -103,7 +104,7 @@ class CampaignRecord:
 
 
 @attrs.frozen(kw_only=True)
-class CrmCampaignRecord:
+class CrmCampaignRecord(Response):
     """A record of a CRM-fed campaign: one CRM customer in the campaign.
 
     ``customer`` and the address fields are the embedded objects the ``include_*``

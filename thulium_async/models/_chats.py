@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from ._base import Response
 from ._enums import OpenStrEnum
 from ._reports import Duration
 
@@ -56,7 +57,7 @@ class ChatParticipant(OpenStrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class ChatMessage:
+class ChatMessage(Response):
     """One message of a chat (``include_messages=True``); agent fields are None for the client."""
 
     date: dt.datetime | None = None
@@ -67,7 +68,7 @@ class ChatMessage:
 
 
 @attrs.frozen(kw_only=True)
-class ChatFile:
+class ChatFile(Response):
     """A file sent in a chat (``include_files=True``), named by its download token."""
 
     date: dt.datetime | None = None
@@ -78,7 +79,7 @@ class ChatFile:
 
 
 @attrs.frozen(kw_only=True)
-class ChatClientData:
+class ChatClientData(Response):
     """The client's browser details (``include_client_data=True``)."""
 
     browser: str | None = None
@@ -90,7 +91,7 @@ class ChatClientData:
 
 
 @attrs.frozen(kw_only=True)
-class Chat:
+class Chat(Response):
     """A chat as ``GET chats`` lists it; ``created_at``/``closed_at`` carry milliseconds.
 
     ``messages``, ``files`` and ``client_data`` are None unless the list was asked
@@ -113,16 +114,16 @@ class Chat:
 
 
 @attrs.frozen(kw_only=True)
-class ChatQueue:
+class ChatQueue(Response):
     """A chat queue; ``chat_queue_id`` is what chats and ``chat_conversations.start`` take."""
 
     chat_queue_id: int
-    name: str
+    name: str | None = None
     display_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class ChatTimeStats:
+class ChatTimeStats(Response):
     """Minimum, maximum, sum and average of a duration (``Duration``: ``"hh:mm:ss"``).
 
     Hours may exceed 24; ``.timedelta`` and ``.seconds`` convert.
@@ -135,7 +136,7 @@ class ChatTimeStats:
 
 
 @attrs.frozen(kw_only=True)
-class ChatRates:
+class ChatRates(Response):
     """How many chats were rated sad, neutral and happy."""
 
     sad: int | None = None
@@ -144,7 +145,7 @@ class ChatRates:
 
 
 @attrs.frozen(kw_only=True)
-class ChatRating:
+class ChatRating(Response):
     """The ratings of a report row."""
 
     rate: ChatRates | None = None
@@ -153,7 +154,7 @@ class ChatRating:
 
 
 @attrs.frozen(kw_only=True)
-class ChatSummaryRow:
+class ChatSummaryRow(Response):
     """One row of the chat summary report: one period (``series``), per user unless summed.
 
     ``series`` names the period in the API's own form (``"2021-12"`` by month).

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ._base import Response
 from ._enums import OpenStrEnum
 
 __all__ = [
@@ -35,7 +36,7 @@ class CallType(OpenStrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Connection:
+class Connection(Response):
     """A call detail record.
 
     ``duration`` and ``billsec`` are seconds (the whole call, the talk);
@@ -45,7 +46,7 @@ class Connection:
     their shape is undocumented, so they stay decoded JSON.
     """
 
-    date: dt.datetime
+    date: dt.datetime | None = None
     connection_id: str | None = None
     src: str | None = None
     dst: str | None = None
@@ -69,7 +70,7 @@ class Connection:
 
 
 @attrs.frozen(kw_only=True)
-class TopicFieldValue:
+class TopicFieldValue(Response):
     """The value a call gave one topic custom field."""
 
     field_id: int
@@ -77,7 +78,7 @@ class TopicFieldValue:
 
 
 @attrs.frozen(kw_only=True)
-class ConnectionTopic:
+class ConnectionTopic(Response):
     """The topic, comment and topic custom fields saved for a call."""
 
     topic_id: int | None = None

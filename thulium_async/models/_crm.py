@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._base import Response
+
 __all__ = [
     "Address",
     "AddressInput",
@@ -24,7 +26,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
-class Address:
+class Address(Response):
     """A postal address (main, invoice or correspondence).
 
     Inputs take ``street``, ``building``, ``flat``, ``postcode``, ``city`` and
@@ -45,7 +47,7 @@ class Address:
 
 
 @attrs.frozen(kw_only=True)
-class Customer:
+class Customer(Response):
     """A CRM customer as ``GET customers`` and ``GET customers/:id`` answer.
 
     ``phone_number``/``email`` are the main ones, ``phone_numbers``/``emails``
@@ -84,7 +86,7 @@ class Customer:
 
 
 @attrs.frozen(kw_only=True)
-class Company:
+class Company(Response):
     """A CRM company; every company is also a customer record (``customer_id``)."""
 
     company_id: int
@@ -109,7 +111,7 @@ class Company:
 
 
 @attrs.frozen(kw_only=True)
-class CreatedCompany:
+class CreatedCompany(Response):
     """The ids of a new company and of the customer record behind it."""
 
     company_id: int

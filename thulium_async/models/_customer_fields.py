@@ -6,6 +6,8 @@ from typing import Any
 
 import attrs
 
+from ._base import Response
+
 __all__ = [
     "CustomerField",
     "CustomerFieldGroup",
@@ -15,7 +17,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class CustomerField:
+class CustomerField(Response):
     """A field of a custom-field group; ``field_id`` is what item values name."""
 
     field_id: int
@@ -23,7 +25,7 @@ class CustomerField:
 
 
 @attrs.frozen(kw_only=True)
-class CustomerFieldGroup:
+class CustomerFieldGroup(Response):
     """A group of customer custom fields (rows of it are ``customer_field_group_items``)."""
 
     group_id: int
@@ -32,7 +34,7 @@ class CustomerFieldGroup:
 
 
 @attrs.frozen(kw_only=True)
-class CustomerFieldValue:
+class CustomerFieldValue(Response):
     """One value of an item row: the field's id and its value as the API sends it.
 
     Also the input of ``client.customer_field_group_items.create(values=...)``,
@@ -44,7 +46,7 @@ class CustomerFieldValue:
 
 
 @attrs.frozen(kw_only=True)
-class CustomerFieldGroupItem:
+class CustomerFieldGroupItem(Response):
     """One row of a customer's grouped custom fields, as ``GET customer_field_group_items`` lists.
 
     The documented answer shows group definitions (``group_id``, ``name``,

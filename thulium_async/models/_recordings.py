@@ -6,13 +6,14 @@ import datetime as dt
 
 import attrs
 
+from ._base import Response
 from ._connections import CallDisposition, CallType
 
 __all__ = ["Recording"]
 
 
 @attrs.frozen(kw_only=True)
-class Recording:
+class Recording(Response):
     """A call recording; ``filename`` is what ``recordings.stream/download`` take.
 
     ``date`` is the call's time, ``created_at`` the recording's.

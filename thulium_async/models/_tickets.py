@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ..errors import GoneError, NotFoundError, ThuliumError
+from ._base import Response
 from ._enums import OpenStrEnum
 from ._reports import Duration
 
@@ -62,7 +63,7 @@ class TicketBodyType(OpenStrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class TicketMessage:
+class TicketMessage(Response):
     """One message of a ticket: a mail, a reply or a comment.
 
     ``attachments`` is kept as the API sends it (its item shape is not documented).
@@ -79,7 +80,7 @@ class TicketMessage:
 
 
 @attrs.frozen(kw_only=True)
-class Ticket:
+class Ticket(Response):
     """A ticket as ``GET tickets`` lists it or ``GET tickets/:id`` answers it (with messages).
 
     ``from_`` is the API's ``from`` (the author's address; ``from`` is a Python
@@ -98,6 +99,7 @@ class Ticket:
     category_id: int | None = None
     ticket_queue_id: int | None = None
     ticket_queue_name: str | None = None
+    source: str | None = None
     customer_id: int | None = None
     user_login: str | None = None
     created_at: dt.datetime | None = None

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import attrs
 
+from ._base import Response
+
 __all__ = ["QueueTopics", "Topic", "TopicCustomField", "TopicGroup"]
 
 
 @attrs.frozen(kw_only=True)
-class Topic:
+class Topic(Response):
     """A call topic an agent can give a call.
 
     ``group_name`` is filled when the topic was listed inside a topic group.
     """
 
     id: int
-    name: str
+    name: str | None = None
     show_custom_fields: bool | None = None
     group_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class TopicGroup:
+class TopicGroup(Response):
     """An active topic group and its active topics (possibly none)."""
 
     group_name: str
@@ -29,17 +31,17 @@ class TopicGroup:
 
 
 @attrs.frozen(kw_only=True)
-class TopicCustomField:
+class TopicCustomField(Response):
     """A custom field shown with topics (``type`` such as ``TEXT`` or ``LONG_TEXT``)."""
 
     id: int
-    name: str
+    name: str | None = None
     type: str | None = None
     require: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
-class QueueTopics:
+class QueueTopics(Response):
     """The topic groups and topic custom fields available in a call queue."""
 
     topic_groups: list[TopicGroup] = attrs.field(factory=list)

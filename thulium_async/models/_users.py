@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ._base import Response
 from ._enums import OpenStrEnum
 
 __all__ = ["PhoneType", "SipAccount", "User"]
@@ -17,7 +18,7 @@ class PhoneType(OpenStrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class SipAccount:
+class SipAccount(Response):
     """A SIP account assigned to a user: its number and phone type."""
 
     phone_number: str
@@ -25,7 +26,7 @@ class SipAccount:
 
 
 @attrs.frozen(kw_only=True)
-class User:
+class User(Response):
     """A user with their SIP accounts."""
 
     login: str

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import attrs
 
+from ._base import Response
+
 __all__ = ["Webhook"]
 
 
 @attrs.frozen(kw_only=True)
-class Webhook:
+class Webhook(Response):
     """A webhook subscription: which actions are posted to which URL.
 
     ``actions`` are action names such as ``CHAT_CONVERSATION_CREATED`` (see
@@ -18,7 +20,7 @@ class Webhook:
     """
 
     id: int
-    actions: list[str]
-    subscription_url: str
+    actions: list[str] | None = None
+    subscription_url: str | None = None
     http_auth_user: str | None = None
     http_auth_password: str | None = attrs.field(default=None, repr=False)

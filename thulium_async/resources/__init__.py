@@ -21,7 +21,7 @@ from ._customer_fields import CustomerFieldGroupItems, CustomerFieldGroups
 from ._customers import CustomerIdByOutboundStatus, CustomerNotes, Customers
 from ._outbound_records import OutboundRecords, OutboundRecordsByIdentifier
 from ._outbounds import OutboundAgents, Outbounds, OutboundStats, OutboundStatuses
-from ._queues import Queues, QueuesTopics, QueuesWaitingList
+from ._queues import Queues, QueuesTopics, QueuesWaitingList, QueuesWaitingStats
 from ._recordings import Recordings, RecordingStream
 from ._sms import SmsMessages
 from ._statuses_cache import StatusCache
@@ -75,6 +75,7 @@ __all__ = [
     "Queues",
     "QueuesTopics",
     "QueuesWaitingList",
+    "QueuesWaitingStats",
     "RecordingStream",
     "Recordings",
     "Resource",

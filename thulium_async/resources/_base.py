@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
+from .._decoding import LenientLog
 from .._pagination import Page, Paginator
 from .._transport import QueryParams, RawResponse, StreamedResponse, Transport
 from ..errors import DecodeError
@@ -22,13 +23,20 @@ T = TypeVar("T")
 
 @attrs.frozen
 class Context:
-    """What resources need from their client: transport, converter, zone, caches."""
+    """What resources need from their client: transport, converter, zone, caches.
+
+    ``converter`` decodes strictly when ``strict_responses``, else leniently,
+    reporting to ``decode_log`` (shared by the client's clones, so a field is
+    reported once per client).
+    """
 
     transport: Transport
     converter: cattrs.Converter
     timezone: dt.tzinfo
     statuses: StatusCache
     check_statuses: bool
+    strict_responses: bool = False
+    decode_log: LenientLog = attrs.field(factory=LenientLog)
 
 
 class Resource:
@@ -67,7 +75,10 @@ class Resource:
     def _structure(self, raw: RawResponse, type_: type[T], data: Any = None) -> T:
         """The answer's JSON (or ``data`` taken from it) as ``type_``; a mismatch is a DecodeError.
 
-        ``type_`` is a class or a generic alias such as ``list[Agent]``.
+        ``type_`` is a class or a generic alias such as ``list[Agent]``. With the
+        client's default lenient decoding, a response model never fails on a
+        field (see ``thulium_async._decoding``): a DecodeError then means the
+        answer as a whole has the wrong shape (an object where a list is due).
         """
         data = raw.json() if data is None else data
         try:

@@ -11,6 +11,7 @@ from .. import _validation as check
 from .._validation import email, optional_text, text
 from ..errors import InputError
 from ..models import Address, CustomerUpdate, NewCustomer
+from ..models._base import own_fields
 from ._query_filters import custom_field_params, flag_params, order_param
 
 __all__ = [
@@ -48,7 +49,7 @@ _ADDRESS_KEYS = ("street", "building", "flat", "postcode", "city", "country")
 def _address(value: Any, field: str) -> dict[str, str]:
     """An address body: the keys the API takes; None values are left out."""
     if isinstance(value, Address):
-        given = {k: v for k, v in attrs.asdict(value).items() if v is not None}
+        given = {k: v for k, v in own_fields(value).items() if v is not None}
     elif isinstance(value, Mapping):
         given = {k: v for k, v in value.items() if v is not None}
     else:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from .. import _validation as check
 from .._pagination import Paginator
 from ..errors import InputError
 from ..models import CustomerFieldGroup, CustomerFieldGroupItem, CustomerFieldValue
+from ..models._base import own_fields
 from ._base import Resource
 
 __all__ = ["CustomerFieldGroupItems", "CustomerFieldGroups"]
@@ -36,7 +35,7 @@ class CustomerFieldGroups(Resource):
 def _value(item: Any, index: int) -> dict[str, Any]:
     field = f"values[{index}]"
     if isinstance(item, CustomerFieldValue):
-        item = attrs.asdict(item)
+        item = own_fields(item)
     if not isinstance(item, Mapping) or set(item) - {"field_id", "value"}:
         raise InputError(field, "a CustomerFieldValue or {'field_id': ..., 'value': ...}", item)
     value = item.get("value")
@@ -94,14 +93,37 @@ class CustomerFieldGroupItems(Resource):
         a value is a string or a number. Not retried after an ambiguous failure:
         a repeat would add the row twice.
         """
-        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
-            raise InputError("values", "a list of {'field_id': ..., 'value': ...}", values)
         body = {
             "group_id": check.positive_id(group_id, "group_id"),
             "customer_id": check.positive_id(customer_id, "customer_id"),
-            "values": [_value(item, index) for index, item in enumerate(values)],
+            "values": _values(values),
         }
-        if not body["values"]:
-            raise InputError("values", "at least one value", values)
         raw = await self._call("POST", "customer_field_group_items", json=body)
         return int(self._structure(raw, dict[str, int])["item_id"])
+
+    async def update(
+        self, id: int, *, values: Sequence[CustomerFieldValue | Mapping[str, Any]]
+    ) -> None:
+        """Set values in one row (``PUT customer_field_group_items/:id``, an observed endpoint).
+
+        ``values`` as for ``create``; fields not named keep their values.
+        """
+        body = {"values": _values(values)}
+        await self._call("PUT", f"customer_field_group_items/{_item_id(id)}", json=body)
+
+    async def delete(self, id: int) -> None:
+        """Delete one row (``DELETE customer_field_group_items/:id``, seen in use, undocumented)."""
+        await self._call("DELETE", f"customer_field_group_items/{_item_id(id)}")
+
+
+def _item_id(value: Any) -> int:
+    return check.positive_id(value, "id")
+
+
+def _values(values: Any) -> list[dict[str, Any]]:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
+        raise InputError("values", "a list of {'field_id': ..., 'value': ...}", values)
+    checked = [_value(item, index) for index, item in enumerate(values)]
+    if not checked:
+        raise InputError("values", "at least one value", values)
+    return checked

@@ -1,4 +1,4 @@
-"""``queues/:id/...``: a call queue's topics, its waiting callers, scheduled calls."""
+"""``queues``: the queue list, a queue's topics, waiting callers and stats, scheduled calls."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from .. import _validation as check
 from .._converter import format_datetime
 from .._validation import to_moment
 from ..errors import InputError
-from ..models import QueueTopics, WaitingCaller
+from ..models import Queue, QueueTopics, QueueWaitingStats, WaitingCaller
 from ._base import Context, Resource
 
-__all__ = ["Queues", "QueuesTopics", "QueuesWaitingList"]
+__all__ = ["Queues", "QueuesTopics", "QueuesWaitingList", "QueuesWaitingStats"]
 
 
 def _queue_id(value: Any) -> int:
@@ -41,13 +41,28 @@ class QueuesWaitingList(Resource):
         return self._structure(raw, list[WaitingCaller])
 
 
+class QueuesWaitingStats(Resource):
+    """``queues/:id/waiting_stats`` (seen in use, not documented)."""
+
+    async def get(self, queue_id: int) -> QueueWaitingStats:
+        """How many callers wait in a queue now and the approximate wait (see QueueWaitingStats)."""
+        raw = await self._call("GET", f"queues/{_queue_id(queue_id)}/waiting_stats")
+        return self._structure(raw, QueueWaitingStats)
+
+
 class Queues(Resource):
-    """``queues``: call queues. Sub-resources: ``topics`` and ``waiting_list``."""
+    """``queues``: call queues. Sub-resources: ``topics``, ``waiting_list``, ``waiting_stats``."""
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         self.topics = QueuesTopics(context)
         self.waiting_list = QueuesWaitingList(context)
+        self.waiting_stats = QueuesWaitingStats(context)
+
+    async def list(self) -> list[Queue]:
+        """Every call queue of the account (``GET queues``: seen in use, not documented)."""
+        raw = await self._call("GET", "queues")
+        return self._structure(raw, list[Queue])
 
     async def schedule_call(
         self,

@@ -1,8 +1,9 @@
 """A stateful fake Thulium for tests, demos and benchmarks (what moto is for AWS).
 
 ``FakeThulium`` simulates every current endpoint of the API in memory (legacy
-ones answer 501 naming the method and path; ``FakeThulium.endpoints()`` lists
-the simulated ones): campaigns (regular and CRM-fed) with their statuses,
+ones answer 501 naming the method and path, URIs the API does not have 404;
+``FakeThulium.endpoints()`` lists the simulated ones): campaigns (regular and
+CRM-fed) with their statuses,
 structure fields and records; CRM customers, companies, notes, contact history
 and custom-field groups; agents with a presence state machine, call control,
 SIP accounts, groups, pause reasons and a work report computed from their

@@ -39,7 +39,13 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
     net.add_argument("--port", type=int, default=8080, help="port (0 = any free port)")
     net.add_argument("--username", default="api_user", help="API user (default api_user)")
     net.add_argument("--password", default="api_pass", help="API password (default api_pass)")
-    net.add_argument("--lenient", action="store_true", help="ignore unknown params and fields")
+    net.add_argument(
+        "--strict",
+        action="store_true",
+        help="answer 400 to undocumented params and fields (default: ignore them, as Thulium does)",
+    )
+    # Kept so existing scripts keep working: lenient is now the default.
+    net.add_argument("--lenient", action="store_true", help=argparse.SUPPRESS)
     net.add_argument("--seed", type=int, default=0, help="seed for faults and sample data")
     net.add_argument("--print-counters", action="store_true", help="print counters on exit")
     data = parser.add_argument_group("sample data")
@@ -96,7 +102,7 @@ def build_fake(options: argparse.Namespace) -> FakeThulium:
     fake = FakeThulium(
         options.username,
         options.password,
-        strict=not options.lenient,
+        strict=options.strict and not options.lenient,
         faults=_plan(options),
         seed=options.seed,
         keep_requests=0,

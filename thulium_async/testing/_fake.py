@@ -44,8 +44,13 @@ class FakeThulium(
 ):
     """A stateful in-memory Thulium account speaking the REST API.
 
-    ``strict=True`` answers 400 to query parameters and body fields an endpoint does
-    not document; ``strict=False`` ignores them as if they were absent. ``faults``
+    By default the fake answers as Thulium does: query parameters and body
+    fields an endpoint does not document are ignored as if absent (real
+    integrations send ``page``, ``per_page``, ``q``, ``status``, ``queue_id``,
+    ...; the little evidence there is says Thulium ignores them), counted in
+    ``counters.ignored_params`` and logged once per endpoint and name on the
+    ``thulium_async.testing`` logger. ``strict=True`` answers 400 to them
+    instead, for tests that want a misspelt parameter caught. ``faults``
     (a ``FaultPlan``, replaceable later through the ``faults`` attribute) makes
     requests slow or fail; ``seed`` makes faults, request ids and sample data
     reproducible. ``clock`` (seconds, default ``time.monotonic``) drives the
@@ -61,7 +66,7 @@ class FakeThulium(
         username: str = "api_user",
         password: str = "api_pass",
         *,
-        strict: bool = True,
+        strict: bool = False,
         faults: FaultPlan | None = None,
         seed: int = 0,
         clock: Callable[[], float] | None = None,
@@ -202,13 +207,19 @@ class FakeThulium(
         """A ``thulium_async.Client`` wired to ``transport()`` at ``IN_PROCESS_BASE_URL``.
 
         Keyword arguments go to the client (``retry=``, ``rate_limit=``, ...); ``auth``
-        defaults to the fake's credentials.
+        defaults to the fake's credentials and ``strict_responses`` to True: the
+        fake answers exactly what the models describe, so any mismatch is drift
+        between this library's fake and its models, worth failing on rather than
+        the lenient tolerance real accounts need.
         """
         # Imported at call time: the testing layer sits above the client, and a
         # module-level import here would tie the fake's import order to the client's.
         from .._client import Client
 
-        options: dict[str, Any] = {"auth": (self.username, self.password)}
+        options: dict[str, Any] = {
+            "auth": (self.username, self.password),
+            "strict_responses": True,
+        }
         if "http_client" not in client_kwargs:
             options["transport"] = self.transport()
         options.update(client_kwargs)

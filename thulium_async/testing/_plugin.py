@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def thulium_fake() -> FakeThulium:
-    """A fresh, empty ``FakeThulium`` (strict, no faults, seed 0) for one test."""
+    """A fresh, empty ``FakeThulium`` (no faults, seed 0) for one test.
+
+    Like Thulium it ignores undocumented parameters; ``thulium_fake.strict = True``
+    makes it refuse them with a 400.
+    """
     from ._fake import FakeThulium
 
     return FakeThulium()

@@ -10,10 +10,15 @@ call's end; the current docs, where the 2017 ones said the call's date).
 Choices where the documentation is silent:
 
 - Ongoing calls (filed with ``ended=False`` by agent call control) are not
-  listed: a call detail record exists once the call is over. Calls are listed
-  in the order they were seen finished (``CallsStore.finished``), oldest first,
-  so a call ending during a paged scan lands at the end and every call is read
-  exactly once.
+  listed: a call detail record exists once the call is over.
+- Connections are listed newest first (by the call's start ``date``; calls
+  started in the same second, the one seen finished last first). The docs do
+  not say; the author of one public integration, who read real answers, pages
+  connections newest first and stops at the first call older than the one
+  already seen, which only works in that order. So a call ending during a
+  paged scan lands on the first page and shifts later pages by one (the
+  client's paginator reports it as drift). Recordings keep the order their
+  calls were seen finished, oldest first.
 - ``tags[]`` matches calls carrying any of the tags; ``include_tags`` adds
   ``tags`` (a list of names), ``include_topics`` adds ``topics`` (a list of
   ``GET topics`` entries: the call's saved topic, or none). Unknown ids or
@@ -109,7 +114,10 @@ def list_connections(ctx: Ctx) -> Reply:
     limit, offset = page(query, MAX_LIMIT)
     tests = _connection_filters(query)
     tags, topics = query_bool(query, "include_tags"), query_bool(query, "include_topics")
-    chosen = [c for c in ctx.state.calls.finished() if all(t(c) for t in tests)]
+    finished = ctx.state.calls.finished()
+    chosen = [c for c in reversed(finished) if all(t(c) for t in tests)]
+    # reversed() then a stable sort: same-second calls stay newest-finished first.
+    chosen.sort(key=lambda c: c.date, reverse=True)
     state = ctx.state
     result = [
         connection_view(state, c, tags=tags, topics=topics) for c in chosen[offset : offset + limit]

@@ -18,6 +18,14 @@ Choices where the documentation is silent:
   ``YYYY-MM-DD hh:mm:ss`` (the documented format); absent or ``""`` means now;
   a past moment is due at once. An unknown queue is a 404 before the body is
   checked.
+- ``GET queues`` and ``GET queues/{id}/waiting_stats`` are not documented (seen
+  in integrations' traffic). The list is a plain array of ``{"queue_id",
+  "name"}`` in creation order. The stats carry both pairs of names seen in
+  use: ``in_queue``/``waiting`` (the callers in the line) and
+  ``approx_wait_time``/``estimated_waiting_time``: how long the callers now
+  waiting have waited on average, ``HH:MM:SS``, null when nobody waits (the
+  real formula is unknown; this one grows with the line as a real estimate
+  would). An unknown queue is a 404.
 """
 
 from __future__ import annotations
@@ -32,7 +40,15 @@ from ..shared._validate import check_phone
 from ._events import line
 from ._views import queue_topics_view, topic_view, waiting_view
 
-__all__ = ["check_call_at", "list_queue_topics", "list_topics", "schedule_call", "waiting_list"]
+__all__ = [
+    "check_call_at",
+    "list_queue_topics",
+    "list_queues",
+    "list_topics",
+    "schedule_call",
+    "waiting_list",
+    "waiting_stats",
+]
 
 _SECONDS = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\Z")
 
@@ -66,6 +82,35 @@ def waiting_list(ctx: Ctx) -> Reply:
     state = ctx.state
     queue = state.calls.queue(ctx.params["id"])
     return 200, [waiting_view(state, w) for w in line(state, queue)]
+
+
+def list_queues(ctx: Ctx) -> Reply:
+    """GET queues: a plain array, in creation order."""
+    return 200, [
+        {"queue_id": queue.queue_id, "name": queue.name}
+        for queue in ctx.state.calls.queues.values()
+    ]
+
+
+def waiting_stats(ctx: Ctx) -> Reply:
+    """GET queues/{id}/waiting_stats: the line's length and average wait so far."""
+    state = ctx.state
+    callers = line(state, state.calls.queue(ctx.params["id"]))
+    now = dt.datetime.strptime(state.now_seconds(), SECOND)
+    wait: str | None = None
+    if callers:
+        waited = [
+            max(0.0, (now - dt.datetime.strptime(c.started_at, SECOND)).total_seconds())
+            for c in callers
+        ]
+        seconds = round(sum(waited) / len(waited))
+        wait = f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return 200, {
+        "in_queue": len(callers),
+        "approx_wait_time": wait,
+        "waiting": len(callers),
+        "estimated_waiting_time": wait,
+    }
 
 
 def schedule_call(ctx: Ctx) -> Reply:

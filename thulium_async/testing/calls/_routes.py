@@ -18,7 +18,9 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", "recordings/download", calls.download_recording, query=_FILENAME),
     Route("GET", "topics", queues.list_topics),
     Route("GET", "queues/{id}/topics", queues.list_queue_topics),
+    Route("GET", "queues", queues.list_queues),
     Route("GET", "queues/{id}/waiting_list", queues.waiting_list),
+    Route("GET", "queues/{id}/waiting_stats", queues.waiting_stats),
     Route(
         "POST",
         "queues/{id}/schedule_call",

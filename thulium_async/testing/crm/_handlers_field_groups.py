@@ -18,20 +18,38 @@ Choices where the documentation is silent:
   exist is a 400 (ids referenced from a body, like ``customer_id`` of CRM
   records), as is a field of another group or a field given twice; a value is
   a string or a number.
+- ``PUT`` and ``DELETE customer_field_group_items/{id}`` are not documented
+  (seen in a CRM sync bridge's traffic). PUT takes ``values`` as POST does:
+  the fields named take the new values (copied into the customer's custom
+  fields, as on POST), the others keep theirs; 204. DELETE removes the row
+  and leaves the customer's custom fields as they are (they are the
+  customer's own values, which the row only filled); 204. An unknown item
+  is a 404.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..server._errors import bad_request
+from ..server._errors import bad_request, not_found
 from ..server._routing import Ctx, Reply
 from ..shared._validate import as_int, page
+from ._store import FieldGroup, GroupItem
 from ._views import group_view, item_row
 
-__all__ = ["ITEM_FIELDS", "ITEM_LIST_QUERY", "create_item", "list_groups", "list_items"]
+__all__ = [
+    "ITEM_FIELDS",
+    "ITEM_LIST_QUERY",
+    "ITEM_UPDATE_FIELDS",
+    "create_item",
+    "delete_item",
+    "list_groups",
+    "list_items",
+    "update_item",
+]
 
 ITEM_FIELDS = frozenset({"group_id", "customer_id", "values"})
+ITEM_UPDATE_FIELDS = frozenset({"values"})
 ITEM_LIST_QUERY = frozenset({"group_id", "customer_id", "limit", "offset"})
 _VALUE_FIELDS = frozenset({"field_id", "value"})
 MAX_LIMIT = 1000
@@ -80,7 +98,13 @@ def create_item(ctx: Ctx) -> Reply:
     customer = state.customers.get(as_int(_required(data, "customer_id"), "customer_id"))
     if customer is None:
         raise bad_request("customer_not_found")
-    entries = data.get("values")
+    values = _values(ctx, group, data.get("values"))
+    item = state.crm.add_item(group, customer, values, state.now())
+    return 201, {"item_id": item.item_id}
+
+
+def _values(ctx: Ctx, group: FieldGroup, entries: Any) -> list[tuple[int, Any]]:
+    """``values`` of a POST or PUT body: (field_id, value) pairs of fields of ``group``."""
     if not isinstance(entries, list) or not entries:
         raise bad_request("empty_list", name="values")
     values: list[tuple[int, Any]] = []
@@ -100,5 +124,34 @@ def create_item(ctx: Ctx) -> Reply:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise bad_request("invalid_value", name=f"{where}.value", expected="a string or number")
         values.append((field_id, value))
-    item = state.crm.add_item(group, customer, values, state.now())
-    return 201, {"item_id": item.item_id}
+    return values
+
+
+def _item(ctx: Ctx) -> GroupItem:
+    raw_id = ctx.params["id"]
+    item = ctx.state.crm.items.get(int(raw_id)) if raw_id.isdigit() else None
+    if item is None:
+        raise not_found("field_group_item_not_found")
+    return item
+
+
+def update_item(ctx: Ctx) -> Reply:
+    """PUT customer_field_group_items/{id}: the named fields take new values; 204."""
+    state = ctx.state
+    item = _item(ctx)
+    group = state.crm.groups[item.group_id]
+    changes = dict(_values(ctx, group, ctx.fields().get("values")))
+    kept = [(field_id, value) for field_id, value in item.values if field_id not in changes]
+    item.values = kept + list(changes.items())
+    customer = state.customers.get(item.customer_id)
+    if customer is not None:
+        for field_id, value in changes.items():
+            customer.custom_fields[group.fields[field_id]] = None if value == "" else value
+        customer.updated_at = state.now()
+    return 204, None
+
+
+def delete_item(ctx: Ctx) -> Reply:
+    """DELETE customer_field_group_items/{id}: the row goes, the customer's fields stay; 204."""
+    del ctx.state.crm.items[_item(ctx).item_id]
+    return 204, None

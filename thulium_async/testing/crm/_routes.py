@@ -93,4 +93,11 @@ ROUTES: tuple[Route, ...] = (
         field_groups.create_item,
         body=field_groups.ITEM_FIELDS,
     ),
+    Route(
+        "PUT",
+        "customer_field_group_items/{id}",
+        field_groups.update_item,
+        body=field_groups.ITEM_UPDATE_FIELDS,
+    ),
+    Route("DELETE", "customer_field_group_items/{id}", field_groups.delete_item),
 )

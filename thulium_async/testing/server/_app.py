@@ -11,6 +11,7 @@ import asyncio
 import base64
 import binascii
 import itertools
+import logging
 import random
 from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -23,9 +24,12 @@ from ..shared._validate import Query
 from ._counters import Counters, ReceivedRequest
 from ._errors import ApiError, bad_request
 from ._faults import Fault, FaultInjector
+from ._legacy import is_legacy
 from ._messages import render
 from ._routing import Blob, Ctx, Route, Router
 from ._state import State
+
+logger = logging.getLogger("thulium_async.testing")
 
 __all__ = ["ConnectionDropped", "FakeApp"]
 
@@ -135,7 +139,10 @@ class FakeApp:
             status, payload = 401, self._error("auth_failed", {}, number, polish)
         elif match is None:
             params = {"method": method, "path": path}
-            status, payload = 501, self._error("not_simulated", params, number, polish)
+            if in_api and is_legacy(method, path):
+                status, payload = 501, self._error("not_simulated", params, number, polish)
+            else:
+                status, payload = 404, self._error("unknown_uri", params, number, polish)
         else:
             route, path_params = match
             ctx = Ctx(
@@ -196,11 +203,13 @@ class FakeApp:
         body = ctx.body
         if body_fields is not None and body is not None and not isinstance(body, dict):
             raise bad_request("invalid_json")
+        unknown_query = route.unknown_query(ctx.query)
         if not self.strict:
+            if unknown_query:
+                self._ignored(route, unknown_query)
             if body_fields is None:
                 ctx.body = None  # a body the endpoint does not take is ignored
             return
-        unknown_query = route.unknown_query(ctx.query)
         if unknown_query:
             raise bad_request("unknown_params", names=", ".join(unknown_query))
         if body is not None:
@@ -208,6 +217,20 @@ class FakeApp:
             unknown = sorted(set(body) - allowed) if isinstance(body, dict) else ["(body)"]
             if unknown:
                 raise bad_request("unknown_fields", names=", ".join(unknown))
+
+    def _ignored(self, route: Route, names: list[str]) -> None:
+        """Count undocumented query parameters; warn once per endpoint and name."""
+        endpoint = route.name
+        for name in names:
+            key = (endpoint, name)
+            if key not in self.counters.ignored_params:
+                logger.warning(
+                    "FakeThulium ignored the undocumented query parameter %r of %s "
+                    "(as Thulium appears to; strict=True answers 400)",
+                    name,
+                    endpoint,
+                )
+            self.counters.ignored_params[key] += 1
 
     def _basic_matches(self, value: bytes) -> bool:
         scheme, _, encoded = value.partition(b" ")

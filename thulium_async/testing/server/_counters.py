@@ -42,6 +42,8 @@ class Counters:
     (latency included). ``throttled`` counts every 429, ``drops`` every cut connection,
     ``faults`` every injected fault by kind; ``rate_limited`` and ``over_concurrency``
     count the requests refused by the token bucket and the concurrency cap.
+    ``ignored_params[("GET tickets", "page")]`` counts the undocumented query
+    parameters a non-strict fake ignored, per endpoint and name.
     """
 
     total: int = 0
@@ -54,6 +56,7 @@ class Counters:
     rate_limited: int = 0
     over_concurrency: int = 0
     faults: Counter[Fault] = attrs.field(factory=Counter)
+    ignored_params: Counter[tuple[str, str]] = attrs.field(factory=Counter)
 
     def count(self, endpoint: str, status: int | None = None) -> int:
         """Answers for ``"METHOD template"``, all statuses or one."""
@@ -74,4 +77,7 @@ class Counters:
             "rate_limited": self.rate_limited,
             "over_concurrency": self.over_concurrency,
             "faults": {f.name: n for f, n in self.faults.items()},
+            "ignored_params": {
+                f"{e} ?{name}": n for (e, name), n in sorted(self.ignored_params.items())
+            },
         }

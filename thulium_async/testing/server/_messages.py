@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
         "Authentication failed: wrong user or password.",
         "Uwierzytelnianie nie powiodło się: błędny użytkownik lub hasło.",
     ),
+    "unknown_uri": (1404, "Not found: {method} {path}.", "Nie znaleziono: {method} {path}."),
     "not_simulated": (
         1501,
         "not simulated by FakeThulium: {method} {path}",
@@ -138,11 +139,6 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
         "Pole {name} musi być niepustą listą.",
     ),
     "invalid_filter_date": (
-        3025,
-        "Wrong date format of {name}: expected YYYY-MM-DD or YYYY-MM-DD hh:mm.",
-        "Nieprawidłowy format daty w polu {name}: oczekiwano RRRR-MM-DD lub RRRR-MM-DD gg:mm.",
-    ),
-    "invalid_report_date": (
         3026,
         "Wrong date format of {name}: "
         "expected YYYY-MM-DD, YYYY-MM-DD hh:mm or YYYY-MM-DD hh:mm:ss.",
@@ -258,6 +254,11 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
         2031,
         "Customer field group not found.",
         "Nie znaleziono grupy pól klienta.",
+    ),
+    "field_group_item_not_found": (
+        2032,
+        "Customer field group item not found.",
+        "Nie znaleziono wiersza grupy pól klienta.",
     ),
     "nip_taken": (
         3300,

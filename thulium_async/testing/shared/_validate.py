@@ -156,14 +156,18 @@ _BOUND = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?\Z")
 
 
 def date_bound(query: Query, name: str, *, end: bool) -> datetime.datetime | None:
-    """A list's date filter (a day or a minute) as a moment, or None when absent.
+    """A list's date filter (a day, a minute or a second) as a moment, or None when absent.
+
+    The docs write filters as ``YYYY-MM-DD`` or ``YYYY-MM-DD hh:mm``; seconds
+    (``2026-12-05 00:00:00``) are accepted too, as on reports: one public
+    integration's production code sends them, so Thulium evidently takes them.
 
     A bound covers all it names: the start of that span, or with ``end`` the
     first moment after it, so ``low <= t < high`` keeps what both bounds name
     and ``2014-07-05`` as ``date_to`` includes the whole day.
     """
     raw = query.get(name)
-    return None if raw is None else _moment(raw, name, end=end, seconds=False)
+    return None if raw is None else _moment(raw, name, end=end)
 
 
 def report_range(query: Query) -> tuple[datetime.datetime, datetime.datetime]:
@@ -177,20 +181,20 @@ def report_range(query: Query) -> tuple[datetime.datetime, datetime.datetime]:
         raw = query.get(name)
         if not raw:
             raise bad_request("required", name=name)
-        bounds.append(_moment(raw, name, end=name == "date_to", seconds=True))
+        bounds.append(_moment(raw, name, end=name == "date_to"))
     start, end = bounds
     if end <= start:
         raise bad_request("date_order")
     return start, end
 
 
-def _moment(raw: str, name: str, *, end: bool, seconds: bool) -> datetime.datetime:
+def _moment(raw: str, name: str, *, end: bool) -> datetime.datetime:
     form = _BOUND_FORMS.get(len(raw)) if _BOUND.match(raw) else None
-    if form is not None and (seconds or len(raw) < 19):
+    if form is not None:
         try:
             moment = datetime.datetime.strptime(raw, form[0])
         except ValueError:
             pass
         else:
             return moment + form[1] if end else moment
-    raise bad_request("invalid_report_date" if seconds else "invalid_filter_date", name=name)
+    raise bad_request("invalid_filter_date", name=name)

@@ -60,12 +60,23 @@ def duration(start: dt.datetime, end: dt.datetime | None) -> str:
 
 
 def ticket_item(ticket: Ticket) -> dict[str, Any]:
-    """An entry of ``GET tickets`` (no messages)."""
+    """An entry of ``GET tickets`` (no messages).
+
+    The doc page is cut before its example; beyond the fields the catalog's
+    inferred example shows, a row carries ``from``, ``ticket_queue_name``,
+    ``full_status_name`` (as ``GET tickets/{id}`` writes them) and ``source``
+    (how the ticket came in), because a public consumer of the list reads them
+    from list rows. Inferred, not documented.
+    """
     return {
         "ticket_id": ticket.ticket_id,
         "subject": ticket.subject,
+        "from": ticket.from_,
         "status_id": str(ticket.status.status_id),
+        "full_status_name": ticket.full_status_name,
         "ticket_queue_id": ticket.queue.ticket_queue_id,
+        "ticket_queue_name": ticket.queue.name,
+        "source": ticket.source,
         "customer_id": "" if ticket.customer_id is None else ticket.customer_id,
         "user_login": ticket.user_login,
         "created_at": minute(ticket.created_at),
