@@ -13,8 +13,8 @@ from starlette.routing import Mount
 from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
 from tests.support import serve_asgi
 from thulium_async.models import SystemStatus
-from thulium_async.testing import FakeThulium, WebhookDeliveryWarning
-from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved
+from thulium_async.testing import FakeThulium, WebhookDeliveryWarning, WebhookSubscription
+from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved, WebhookEvent
 
 
 @pytest.mark.parametrize("form", [True, False])
@@ -116,18 +116,21 @@ def test_events_emitted_outside_an_event_loop_wait_for_one() -> None:
     assert sorted(event.campaign_id for event in seen) == ["00001", "00002"]
 
 
-async def test_a_redirected_delivery_is_a_counted_failure_with_a_warning() -> None:
-    """A URL missing the mount's trailing slash gets a 307: reported, never silently passed."""
+def mounted_at_thulium(url: str) -> tuple[FakeThulium, WebhookSubscription, list[WebhookEvent]]:
+    """A receiver mounted at ``/thulium`` in Starlette, subscribed at ``url``; one event sent."""
     app, seen = receiver(OutboundCompleted)
     site = Starlette(routes=[Mount("/thulium", app=app)])
     fake = FakeThulium()
     subscription = fake.subscribe_webhooks(
-        "http://app.local/thulium",
-        username=USER,
-        password=PASSWORD,
-        transport=httpx2.ASGITransport(app=site),
+        url, username=USER, password=PASSWORD, transport=httpx2.ASGITransport(app=site)
     )
     fake.emit_webhook(OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 2, tzinfo=dt.UTC)))
+    return fake, subscription, seen
+
+
+async def test_a_redirected_delivery_is_a_counted_failure_with_a_warning() -> None:
+    """A URL missing the mount's trailing slash gets a 307: reported, never silently passed."""
+    fake, subscription, seen = mounted_at_thulium("http://app.local/thulium")
     with pytest.warns(WebhookDeliveryWarning, match=r"http://app\.local/thulium answered 307"):
         await fake.webhooks_settled()
     await fake.aclose()
@@ -138,16 +141,7 @@ async def test_a_redirected_delivery_is_a_counted_failure_with_a_warning() -> No
 
 async def test_the_mount_url_with_the_trailing_slash_is_delivered() -> None:
     """The mounting rule: ``Mount("/thulium", app)`` takes ``.../thulium/``."""
-    app, seen = receiver(OutboundCompleted)
-    site = Starlette(routes=[Mount("/thulium", app=app)])
-    fake = FakeThulium()
-    subscription = fake.subscribe_webhooks(
-        "http://app.local/thulium/",
-        username=USER,
-        password=PASSWORD,
-        transport=httpx2.ASGITransport(app=site),
-    )
-    fake.emit_webhook(OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 2, tzinfo=dt.UTC)))
+    fake, subscription, seen = mounted_at_thulium("http://app.local/thulium/")
     await fake.aclose()
     assert subscription.failures == []
     assert len(seen) == 1
