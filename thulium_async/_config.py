@@ -100,7 +100,7 @@ class LimitStore(Protocol):
 class RateLimit:
     """How fast and how wide one client may go; shared by every call on the client.
 
-    Args:
+    Attributes:
         per_second: requests started per second at most; None = no fixed rate.
         burst: requests that may start back to back before the pace applies.
             The default 1 spaces requests evenly at ``1 / per_second``: a server

@@ -18,8 +18,8 @@ offsets already read, which no offset scheme can see.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Generic, Literal, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
+from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
@@ -51,6 +51,10 @@ DriftPolicy = Literal["warn", "raise", "ignore"]
 
 class Paginator(Generic[T]):
     """Items of a paginated list: ``async for``, ``.pages()``, ``.count()``, ``.to_list()``.
+
+    ``await paginator`` is ``await paginator.to_list()``, so ``await
+    client.<area>.list(...)`` gives a list for every ``list()`` of the client,
+    paginated or not; only paginated ones can also be iterated page by page.
 
     Nothing is fetched until it is used. Each use scans afresh, except that the
     first page fetched by ``count()`` is reused by the scan that follows it.
@@ -102,6 +106,11 @@ class Paginator(Generic[T]):
     async def to_list(self) -> list[T]:
         """Every item in a list. Mind memory on big lists: prefer ``async for``."""
         return [item async for item in self]
+
+    def __await__(self) -> Generator[Any, None, list[T]]:
+        # One rule for every list(): awaiting gives the list, as the unpaginated
+        # list() coroutines do.
+        return self.to_list().__await__()
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():

@@ -8,3 +8,4 @@ try:
     __version__ = version("thulium-async")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
+"""The installed version of thulium-async."""

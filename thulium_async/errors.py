@@ -149,8 +149,11 @@ class TransportError(ThuliumError):
 
     ``delivery`` is ``Delivery.NOT_SENT`` when the request provably never left
     the client (connect errors) and ``Delivery.ANSWER_LOST`` when the server may
-    have acted on it.
+    have acted on it. After retries, ``attempts`` and ``elapsed`` (seconds from
+    the first attempt) say how long the client tried, and so does the message.
     """
+
+    elapsed: float | None = None
 
     def __init__(
         self,

@@ -1,4 +1,4 @@
-"""Every catalog endpoint has a client method and a wire test; README's table is current."""
+"""Every catalog endpoint has a client method and a wire test; the endpoint tables are current."""
 
 from __future__ import annotations
 
@@ -45,5 +45,12 @@ def test_every_endpoint_has_a_wire_test(request: pytest.FixtureRequest) -> None:
 def test_readme_table_is_current() -> None:
     """README's endpoint table equals the one generated from the catalog and the maps."""
     assert table.readme_section() == table.render(), (
+        "run: uv run python -m tests.catalog.table --write"
+    )
+
+
+def test_docs_endpoint_page_is_current() -> None:
+    """The site's endpoint page is the generated table, so it cannot go stale."""
+    assert table.DOCS_PAGE.read_text(encoding="utf-8") == table.docs_page(), (
         "run: uv run python -m tests.catalog.table --write"
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import shutil
+import time
 from pathlib import Path
 
 from tests.cli.support import invoke, run_cli
@@ -145,3 +147,56 @@ def test_demo_and_fake_server_say_which_extra_they_need(monkeypatch):
         result = invoke(command)
         assert result.exit_code == 1
         assert "pip install 'thulium-async[cli,testing]'" in result.stderr
+
+
+def test_summary_counts_campaigns_as_campaigns(tmp_path):
+    """The Create row says "4 campaigns", never a bare 4 under a Records heading."""
+    args = ["demo", "--records", "40", "--campaigns", "4", "--latency", "0", "--no-faults"]
+    result = invoke([*args, "--output-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    create = next(line for line in result.stdout.splitlines() if "Create" in line)
+    assert "4 campaigns" in create
+
+
+def _export_path(stdout: str) -> Path:
+    return Path(flat(stdout).split("CSV export: ", 1)[1].split(" (", 1)[0])
+
+
+def test_temp_export_is_deleted_unless_kept():
+    """Without --output-dir the CSV's temp dir is removed (and said so); --keep keeps it."""
+    args = ["demo", "--records", "20", "--campaigns", "2", "--latency", "0", "--no-faults"]
+    result = invoke(args)
+    assert result.exit_code == 0, result.output
+    assert "deleted now (--keep keeps it)" in flat(result.stdout)
+    assert not _export_path(result.stdout).parent.exists()
+    kept = invoke([*args, "--keep"])
+    assert kept.exit_code == 0, kept.output
+    path = _export_path(kept.stdout)
+    try:
+        assert path.exists()
+        assert "kept (--no-keep deletes it)" in flat(kept.stdout)
+    finally:
+        shutil.rmtree(path.parent)
+
+
+def test_no_keep_deletes_the_csv_from_the_output_dir(tmp_path):
+    """--no-keep with --output-dir removes the CSV only, never the caller's directory."""
+    args = ["demo", "--records", "20", "--campaigns", "2", "--latency", "0", "--no-faults"]
+    result = invoke([*args, "--output-dir", str(tmp_path), "--no-keep"])
+    assert result.exit_code == 0, result.output
+    assert tmp_path.exists()
+    assert not (tmp_path / "records.csv").exists()
+
+
+def test_progress_bars_show_a_rate():
+    """advance() moves a bar and fills its rate field, as the bulk bars have."""
+    from rich.progress import Progress
+
+    from thulium_async.cli._summary import add_task, advance
+
+    progress = Progress()
+    task = add_task(progress, "Exporting 00001", 100)
+    time.sleep(0.01)
+    advance(progress, task, 50)
+    assert progress.tasks[task].fields["rate"].endswith("/s")
+    assert progress.tasks[task].completed == 50

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 import httpx2
 
 from tests.cli.support import invoke, served_process
@@ -43,3 +45,20 @@ def test_strict_refuses_undocumented_params_that_the_default_ignores():
         assert response.status_code == status
         if status == 400:
             assert "per_page" in response.json()["errors"][0]["message"]
+
+
+def test_help_is_drawn_in_typers_style_with_every_option_described():
+    """Panels like every other command's, and a description on every option."""
+    from thulium_async.testing import add_server_arguments
+
+    result = invoke(["fake-server", "--help"])
+    assert result.exit_code == 0
+    assert "╭─ Faults" in result.stdout
+    assert "usage:" not in result.stdout  # not argparse's own format
+    parser = argparse.ArgumentParser()
+    add_server_arguments(parser)
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    for action in parser._actions:
+        if action.option_strings and action.dest != "help" and action.help != argparse.SUPPRESS:
+            assert action.help, action.option_strings
+            assert " ".join(action.help.split()) in flat, action.help

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import httpx2
 import pytest
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
 from tests.integration.webhook_support import PASSWORD, USER, receiver, subscribe_in_process
 from tests.support import serve_asgi
 from thulium_async.models import SystemStatus
-from thulium_async.testing import FakeThulium
-from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved
+from thulium_async.testing import FakeThulium, WebhookDeliveryWarning, WebhookSubscription
+from thulium_async.webhooks import OutboundCompleted, OutboundRecordSaved, WebhookEvent
 
 
 @pytest.mark.parametrize("form", [True, False])
@@ -113,3 +116,34 @@ def test_events_emitted_outside_an_event_loop_wait_for_one() -> None:
 
     asyncio.run(deliver())
     assert sorted(event.campaign_id for event in seen) == ["00001", "00002"]
+
+
+def mounted_at_thulium(url: str) -> tuple[FakeThulium, WebhookSubscription, list[WebhookEvent]]:
+    """A receiver mounted at ``/thulium`` in Starlette, subscribed at ``url``; one event sent."""
+    app, seen = receiver(OutboundCompleted)
+    site = Starlette(routes=[Mount("/thulium", app=app)])
+    fake = FakeThulium()
+    subscription = fake.subscribe_webhooks(
+        url, username=USER, password=PASSWORD, transport=httpx2.ASGITransport(app=site)
+    )
+    fake.emit_webhook(OutboundCompleted(id="00001", date=dt.datetime(2026, 1, 2, tzinfo=dt.UTC)))
+    return fake, subscription, seen
+
+
+async def test_a_redirected_delivery_is_a_counted_failure_with_a_warning() -> None:
+    """A URL missing the mount's trailing slash gets a 307: reported, never silently passed."""
+    fake, subscription, seen = mounted_at_thulium("http://app.local/thulium")
+    with pytest.warns(WebhookDeliveryWarning, match=r"http://app\.local/thulium answered 307"):
+        await fake.webhooks_settled()
+    await fake.aclose()
+    assert [d.status_code for d in subscription.failures] == [307]
+    assert "trailing slash" in (subscription.failures[0].error or "")
+    assert seen == []
+
+
+async def test_the_mount_url_with_the_trailing_slash_is_delivered() -> None:
+    """The mounting rule: ``Mount("/thulium", app)`` takes ``.../thulium/``."""
+    fake, subscription, seen = mounted_at_thulium("http://app.local/thulium/")
+    await fake.aclose()
+    assert subscription.failures == []
+    assert len(seen) == 1

@@ -6,7 +6,7 @@ import httpx2
 
 from ..errors import Delivery, TimeoutError, TransportError
 
-__all__ = ["transport_error"]
+__all__ = ["transport_error", "with_retry_history"]
 
 # Errors raised before the request left the client: nothing can have been applied.
 _NOT_SENT = (
@@ -30,3 +30,17 @@ def transport_error(
     cls = TimeoutError if isinstance(exc, httpx2.TimeoutException) else TransportError
     message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return cls(message, method=method, url=url, delivery=delivery, attempts=attempts)
+
+
+def with_retry_history(error: TransportError, *, elapsed: float) -> TransportError:
+    """The final error of a retried call, its message saying how long the client tried.
+
+    "ConnectError: All connection attempts failed" alone reads as one failed
+    try; after retries the caller needs to know the server stayed out of reach.
+    """
+    error.elapsed = elapsed
+    if error.attempts > 1:
+        error.args = (
+            f"{error.args[0]} (gave up after {error.attempts} attempts over {elapsed:.1f} s)",
+        )
+    return error

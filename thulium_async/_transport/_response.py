@@ -93,6 +93,9 @@ def _details(body: Any) -> list[ErrorDetail]:
     return []
 
 
+_NO_SUCH_PATH = frozenset({404, 405, 501})
+
+
 def error_from_response(response: RawResponse) -> APIError:
     """The most specific APIError for an error answer, with Thulium's messages."""
     body = response._json_or_none()
@@ -102,7 +105,7 @@ def error_from_response(response: RawResponse) -> APIError:
         if text:
             details = [ErrorDetail(code=None, message=text)]
     cls = error_class_for_status(response.status_code)
-    return cls(
+    error = cls(
         status_code=response.status_code,
         method=response.method,
         url=response.url,
@@ -113,3 +116,9 @@ def error_from_response(response: RawResponse) -> APIError:
         attempts=response.attempts,
         earlier_maybe_applied=response.earlier_maybe_applied,
     )
+    if response.status_code in _NO_SUCH_PATH and "api" not in response.url.split("?")[0].split("/"):
+        # Thulium serves its API under /api: a base URL without it reaches
+        # nothing (a 404 from Thulium, a 501 from FakeThulium), which reads as
+        # a missing object unless the message says why.
+        error.args = (f"{error.args[0]} -- the URL has no /api path: did you forget /api?",)
+    return error

@@ -28,9 +28,9 @@ from .._config import RateLimit, RetryPolicy
 from .._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from .._logging import logger
 from .._retry_after import parse_retry_after
-from ..errors import APIError, ThuliumError
+from ..errors import APIError, ThuliumError, TransportError
 from ._capture import record
-from ._errors import transport_error
+from ._errors import transport_error, with_retry_history
 from ._limiter import Limiter, Sleep
 from ._response import RawResponse, error_from_response
 from ._retrying import IDEMPOTENT_METHODS, CallState, decide, retry_strategies
@@ -209,7 +209,11 @@ class Transport:
         state.start_time = started  # the deadline covers the first attempt too
         state.set_exception((type(first_error), first_error, first_error.__traceback__))
         while True:
-            action = await retrying.iter(state)  # raises the last error when it gives up
+            try:
+                action = await retrying.iter(state)  # raises the last error when it gives up
+            except TransportError as error:
+                with_retry_history(error, elapsed=time.monotonic() - started)
+                raise
             assert isinstance(action, tenacity.DoSleep)
             state.prepare_for_next_attempt()
             await self._sleep(float(action))

@@ -22,17 +22,17 @@ if TYPE_CHECKING:
 __all__ = ["Bulk", "CampaignItems", "Items", "StatusItems"]
 
 T = Any
-#: ``(campaign_id, item)`` pairs (an iterable or async iterable), or a mapping
-#: ``{campaign_id: items}`` whose values are iterables or async iterables.
 CampaignItems = (
     Iterable[tuple[str | int, T]]
     | AsyncIterable[tuple[str | int, T]]
     | Mapping[Any, Iterable[T] | AsyncIterable[T]]
 )
-#: ``(phone_number, dictionary_status_id)`` pairs, or a mapping of the two.
+"""``(campaign_id, item)`` pairs (an iterable or async iterable), or a mapping
+``{campaign_id: items}`` whose values are iterables or async iterables."""
 StatusItems = Iterable[tuple[str, int]] | AsyncIterable[tuple[str, int]] | Mapping[str, int]
-#: Items without a campaign (customers): an iterable or async iterable.
+"""``(phone_number, dictionary_status_id)`` pairs, or a mapping of the two."""
 Items = Iterable[Any] | AsyncIterable[Any]
+"""Items without a campaign (customers): an iterable or async iterable."""
 
 
 class Bulk:

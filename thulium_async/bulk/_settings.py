@@ -12,11 +12,14 @@ from ._progress import ProgressCallback
 
 __all__ = ["DEFAULT_CHUNK_SIZE", "BulkOptions", "Settings", "settings_from"]
 
-#: Items per batch request. The API documents no batch limit; 100 is its page
-#: maximum for records, keeps a body around 10-30 KB (far below common proxy
-#: limits), and caps what one failed or resubmitted request puts at stake,
-#: while cutting requests 100-fold. A 413 or a timeout splits a chunk further.
 DEFAULT_CHUNK_SIZE = 100
+"""Items per batch request.
+
+The API documents no batch limit; 100 is its page maximum for records, keeps a
+body around 10-30 KB (far below common proxy limits), and caps what one failed
+or resubmitted request puts at stake, while cutting requests 100-fold. A 413 or
+a timeout splits a chunk further.
+"""
 MAX_CHUNK_SIZE = 1000
 _MIN_WINDOW = 1024
 

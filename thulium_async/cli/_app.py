@@ -11,6 +11,7 @@ from .._version import __version__
 from ._campaigns import campaigns_app
 from ._demo import demo
 from ._fake_server import fake_server
+from ._help import show_flags_without_type
 from ._options import Connection, Fake, RootBaseUrl, RootPassword, RootUser, Verbose
 from ._records import records_app
 
@@ -48,6 +49,8 @@ class _OneLineErrors(TyperGroup):
         except _CLICK_ERROR as error:
             _usage_error(error)
 
+
+show_flags_without_type()
 
 app = typer.Typer(
     name="thulium",

@@ -9,6 +9,7 @@ public client API only, over real HTTP, with latency and a few faults.
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -29,7 +30,7 @@ from ._demo_view import Phase, Stats, Verdict, faults_line, phases_table
 from ._errors import FAILED, require, run
 from ._options import Connection
 from ._rows import FileFormat
-from ._summary import BulkBar, add_task
+from ._summary import BulkBar, add_task, advance
 from ._writers import RecordWriter, output_file
 
 __all__ = ["demo", "run_demo"]
@@ -58,11 +59,19 @@ class _Demo:
         self.targets: dict[str, int] = {}
         self.status_name = ""
 
-    def phase(self, name: str, items: int, started: float, before: Stats, failed: int) -> None:
+    def phase(
+        self,
+        name: str,
+        items: int,
+        started: float,
+        before: Stats,
+        failed: int,
+        unit: str = "records",
+    ) -> None:
         seconds = time.perf_counter() - started
         stats = Stats.of(self.client) - before
         self.phases.append(
-            Phase(name=name, items=items, seconds=seconds, stats=stats, failed=failed)
+            Phase(name=name, items=items, unit=unit, seconds=seconds, stats=stats, failed=failed)
         )
 
     async def create_campaigns(self) -> None:
@@ -79,13 +88,13 @@ class _Demo:
             created[index] = campaign.id
             self.targets[campaign.id] = target.status_id
             self.status_name = target.name or str(target.status_id)
-            self.progress.advance(task)
+            advance(self.progress, task, 1)
 
         async with anyio.create_task_group() as group:
             for index in range(self.plan.campaigns):
                 group.start_soon(create, index)
         self.ids = [created[index] for index in range(self.plan.campaigns)]
-        self.phase("Create", len(self.ids), started, before, 0)
+        self.phase("Create", len(self.ids), started, before, 0, unit="campaigns")
 
     async def load(self) -> None:
         started, before = time.perf_counter(), Stats.of(self.client)
@@ -142,7 +151,7 @@ class _Demo:
                         moved = record.status_id == self.targets[cid]
                         seen_all["edited"] += moved
                         seen_all["wrong_status"] += moved != ((number - first) % EDIT_EVERY == 0)
-                    self.progress.advance(task, len(page.items))
+                    advance(self.progress, task, len(page.items))
                 seen_all["missing"] += len(set(range(first, first + size)) - seen)
 
             async with anyio.create_task_group() as group:
@@ -199,9 +208,25 @@ async def run_demo(plan: DemoPlan) -> int:
     out.print(f"Faults the fake injected: {faults_line(Counter(fake.counters.faults))}")
     for line in verdict.lines():
         out.print(line)
-    out.print(f"CSV export: {escape(str(csv_path))} ({found['rows']:,} rows)")
+    out.print(f"CSV export: {escape(str(csv_path))} ({found['rows']:,} rows){_fate(plan)}")
+    if not plan.keeps_export:
+        _discard(csv_path, temporary=plan.output_dir is None)
     failed = sum(phase.failed for phase in demo.phases)
     return 0 if verdict.ok and not failed else FAILED
+
+
+def _fate(plan: DemoPlan) -> str:
+    if plan.keeps_export:
+        return ", kept (--no-keep deletes it)" if plan.output_dir is None else ""
+    return ", deleted now (--keep keeps it)"
+
+
+def _discard(csv_path: Path, *, temporary: bool) -> None:
+    # A temp dir is the demo's own: remove it whole, so runs leave nothing in /tmp.
+    if temporary:
+        shutil.rmtree(csv_path.parent, ignore_errors=True)
+    else:
+        csv_path.unlink(missing_ok=True)
 
 
 def demo(
@@ -221,6 +246,15 @@ def demo(
         typer.Option(
             file_okay=False,
             help="Where the CSV goes (default: a new temp dir).",
+            show_default=False,
+        ),
+    ] = None,
+    keep: Annotated[
+        bool | None,
+        typer.Option(
+            "--keep/--no-keep",
+            help="Keep the CSV after the run (default: kept in --output-dir, "
+            "deleted from the temp dir).",
             show_default=False,
         ),
     ] = None,
@@ -248,5 +282,6 @@ def demo(
         output_dir=output_dir,
         seed=seed,
         concurrency=concurrency,
+        keep=keep,
     )
     raise typer.Exit(run(run_demo(plan), verbose=verbose))

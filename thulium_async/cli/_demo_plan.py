@@ -29,6 +29,12 @@ class DemoPlan:
     output_dir: Path | None
     seed: int
     concurrency: int
+    keep: bool | None = None  # None: keep a CSV written to output_dir, not a temp one
+
+    @property
+    def keeps_export(self) -> bool:
+        """Whether the CSV stays after the run."""
+        return self.keep if self.keep is not None else self.output_dir is not None
 
     def sizes(self) -> list[int]:
         """Records per campaign (the total split as evenly as it goes)."""

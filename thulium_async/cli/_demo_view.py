@@ -40,6 +40,7 @@ class Phase:
     name: str
     items: int
     seconds: float
+    unit: str = "records"
     stats: Stats
     failed: int = 0
 
@@ -94,7 +95,7 @@ def phases_table(phases: list[Phase], total_seconds: float) -> Table:
     table = Table(title="Summary", title_justify="left")
     for name, justify in (
         ("Phase", "left"),
-        ("Records", "right"),
+        ("Items", "right"),
         ("Time", "right"),
         ("Rate/s", "right"),
         ("Requests", "right"),
@@ -107,7 +108,7 @@ def phases_table(phases: list[Phase], total_seconds: float) -> Table:
         rate = phase.items / phase.seconds if phase.seconds > 0 else 0.0
         table.add_row(
             phase.name,
-            f"{phase.items:,}",
+            f"{phase.items:,} {phase.unit}",
             f"{phase.seconds:.1f} s",
             f"{rate:,.0f}",
             f"{phase.stats.requests:,}",

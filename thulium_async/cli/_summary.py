@@ -11,12 +11,21 @@ from rich.table import Table
 from ..bulk import BulkReport, Outcome
 from ..bulk import Progress as BulkProgress
 
-__all__ = ["BulkBar", "add_task", "report_table"]
+__all__ = ["BulkBar", "add_task", "advance", "report_table"]
 
 
 def add_task(progress: Progress, description: str, total: int | None) -> TaskID:
     """A bar with an (initially empty) rate field."""
     return progress.add_task(escape(description), total=total, rate="")
+
+
+def advance(progress: Progress, task: TaskID, items: int) -> None:
+    """Move a bar by ``items`` and show its rate since the bar started."""
+    progress.advance(task, items)
+    state = progress.tasks[task]
+    elapsed = state.elapsed or 0.0
+    if elapsed > 0:
+        progress.update(task, rate=f"{state.completed / elapsed:,.0f}/s")
 
 
 class BulkBar:

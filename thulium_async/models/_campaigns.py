@@ -27,6 +27,11 @@ class Campaign(Response):
 
     The list documents ``id``, ``name``, ``crm``, ``order`` and ``parity``; the
     other fields are filled when the API sends them.
+
+    No endpoint shows a campaign's structure fields (the names
+    ``NewRecord.record_fields`` takes): they are set up in Thulium's panel, and
+    a campaign created through the API has none, so any ``record_fields`` sent
+    to it fail with "Unknown record field(s)".
     """
 
     id: str

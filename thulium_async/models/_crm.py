@@ -119,6 +119,7 @@ class CreatedCompany(Response):
 
 
 AddressInput = Address | Mapping[str, str | None]
+"""An address to send: an `Address`, or a mapping of its field names to values."""
 
 
 @attrs.frozen(kw_only=True)

@@ -25,7 +25,9 @@ class NewRecord:
     ``agent_login`` and ``next_call_date``; CALL_NO_SOONER_THAN needs
     ``next_call_date``. ``next_call_date`` is a datetime (naive = the account's
     zone) or a ``YYYY-MM-DD hh:mm`` string. ``record_fields`` maps the
-    campaign-structure field names to values.
+    campaign-structure field names to values; the API cannot list those names
+    (they are set up in Thulium's panel) and a campaign created through the API
+    has none, so leave ``record_fields`` out there.
     """
 
     phone_number: str

@@ -104,6 +104,7 @@ if TYPE_CHECKING:
     from .server._clock import ManualClock
     from .server._counters import Counters, ReceivedRequest
     from .server._faults import Fault, FaultPlan
+    from .server._webhooks import Delivery, WebhookDeliveryWarning, WebhookSubscription
 
 __all__ = [
     "FakeThulium",
@@ -113,6 +114,9 @@ __all__ = [
     "Counters",
     "ReceivedRequest",
     "IN_PROCESS_BASE_URL",
+    "WebhookSubscription",
+    "Delivery",
+    "WebhookDeliveryWarning",
     "add_server_arguments",
     "run_server",
 ]
@@ -127,6 +131,9 @@ _HOMES = {
     "Fault": ".server._faults",
     "Counters": ".server._counters",
     "ReceivedRequest": ".server._counters",
+    "WebhookSubscription": ".server._webhooks",
+    "Delivery": ".server._webhooks",
+    "WebhookDeliveryWarning": ".server._webhooks",
     "add_server_arguments": "._cli",
     "run_server": "._cli",
 }

@@ -32,45 +32,74 @@ _RATES = (
 )
 
 
+_RATE_HELP = {
+    "error_500_rate": "Share of requests answered 500 (0 to 1).",
+    "error_502_rate": "Share of requests answered 502 (0 to 1).",
+    "error_503_rate": "Share of requests answered 503 (0 to 1).",
+    "throttle_rate": "Share of requests answered 429 with Retry-After (0 to 1).",
+    "drop_before_commit_rate": "Share of connections dropped before the change is applied.",
+    "drop_after_commit_rate": "Share of connections dropped after the change is applied.",
+}
+
+
 def add_server_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the fake server's options to ``parser``."""
+    """Add the fake server's options to ``parser``, each with its description."""
     net = parser.add_argument_group("server")
-    net.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    net.add_argument("--port", type=int, default=8080, help="port (0 = any free port)")
-    net.add_argument("--username", default="api_user", help="API user (default api_user)")
-    net.add_argument("--password", default="api_pass", help="API password (default api_pass)")
+    net.add_argument("--host", default="127.0.0.1", help="Address to bind.")
+    net.add_argument("--port", type=int, default=8080, help="Port (0: any free port).")
+    net.add_argument("--username", default="api_user", help="API user the fake accepts.")
+    net.add_argument("--password", default="api_pass", help="API password the fake accepts.")
     net.add_argument(
         "--strict",
         action="store_true",
-        help="answer 400 to undocumented params and fields (default: ignore them, as Thulium does)",
+        help="Answer 400 to undocumented parameters and fields (default: ignore them, as "
+        "Thulium does).",
     )
     # Kept so existing scripts keep working: lenient is now the default.
     net.add_argument("--lenient", action="store_true", help=argparse.SUPPRESS)
-    net.add_argument("--seed", type=int, default=0, help="seed for faults and sample data")
-    net.add_argument("--print-counters", action="store_true", help="print counters on exit")
+    net.add_argument("--seed", type=int, default=0, help="Seed for faults and sample data.")
+    net.add_argument(
+        "--print-counters", action="store_true", help="Print the request counters on exit."
+    )
     data = parser.add_argument_group("sample data")
-    data.add_argument("--campaigns", type=int, default=0, help="regular campaigns to create")
-    data.add_argument("--crm-campaigns", type=int, default=0, help="CRM campaigns to create")
-    data.add_argument("--records", type=int, default=0, help="records per campaign")
-    data.add_argument("--calls", type=int, default=0, help="finished calls over the last 30 days")
+    data.add_argument("--campaigns", type=int, default=0, help="Regular campaigns to create.")
+    data.add_argument("--crm-campaigns", type=int, default=0, help="CRM campaigns to create.")
+    data.add_argument("--records", type=int, default=0, help="Records per campaign.")
+    data.add_argument("--calls", type=int, default=0, help="Finished calls over the last 30 days.")
     faults = parser.add_argument_group("faults (see FaultPlan)")
-    faults.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
-    faults.add_argument("--jitter", type=float, default=0.0, help="extra uniform 0..J seconds")
+    faults.add_argument("--latency", type=float, default=0.0, help="Seconds before each answer.")
+    faults.add_argument(
+        "--jitter", type=float, default=0.0, help="Extra latency, uniform from 0 to this."
+    )
     for rate in _RATES:
-        faults.add_argument(f"--{rate.replace('_', '-')}", type=float, default=0.0)
-    faults.add_argument("--retry-after", type=int, default=1, help="Retry-After of random 429s")
-    faults.add_argument("--rate-limit", type=float, default=None, help="requests/s (429 above)")
-    faults.add_argument("--burst", type=int, default=None, help="token bucket size")
+        faults.add_argument(
+            f"--{rate.replace('_', '-')}", type=float, default=0.0, help=_RATE_HELP[rate]
+        )
+    faults.add_argument(
+        "--retry-after", type=int, default=1, help="Retry-After (seconds) of the random 429s."
+    )
+    faults.add_argument(
+        "--rate-limit", type=float, default=None, help="Requests per second; 429 above."
+    )
+    faults.add_argument("--burst", type=int, default=None, help="Token bucket size.")
     faults.add_argument(
         "--rate-limit-change",
         action="append",
         default=[],
         type=_limit_change,
         metavar="SECONDS:RATE",
-        help="set the rate limit to RATE requests/s SECONDS after start (repeatable)",
+        help="Set the rate limit to RATE requests/s SECONDS after start (repeatable).",
     )
-    faults.add_argument("--max-concurrency", type=int, default=None, help="in-flight cap")
-    faults.add_argument("--concurrency-status", type=int, choices=(429, 503), default=503)
+    faults.add_argument(
+        "--max-concurrency", type=int, default=None, help="Requests in flight at most."
+    )
+    faults.add_argument(
+        "--concurrency-status",
+        type=int,
+        choices=(429, 503),
+        default=503,
+        help="Status answered over --max-concurrency.",
+    )
 
 
 def _limit_change(value: str) -> tuple[float, float]:
@@ -156,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m thulium_async.testing",
         description="A stateful fake Thulium REST API for tests, demos and benchmarks.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     add_server_arguments(parser)
     return run_server(parser.parse_args(argv))

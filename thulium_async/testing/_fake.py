@@ -37,6 +37,7 @@ __all__ = ["IN_PROCESS_BASE_URL", "FakeThulium"]
 
 #: Base URL of the in-process fake (no DNS or socket is ever involved).
 IN_PROCESS_BASE_URL = "http://fake.thulium.local/api"
+"""The base URL of `FakeThulium.client()` and `FakeThulium.transport()` (no sockets)."""
 
 
 class FakeThulium(
@@ -156,6 +157,12 @@ class FakeThulium(
         background: ``await fake.webhooks_settled()`` waits for them, and
         ``subscription.deliveries`` records each answer. ``collect_webhooks``
         gives the events themselves, with no HTTP.
+
+        Like Thulium, the fake does not follow redirects: a receiver mounted at
+        ``/thulium`` (Starlette's ``Mount``) takes ``http://app/thulium/`` with
+        the trailing slash, and ``http://app/thulium`` gets a 307 that lands in
+        ``subscription.failures``, is logged, and is raised as a
+        ``WebhookDeliveryWarning`` by ``webhooks_settled()`` and ``aclose()``.
         """
         subscription = WebhookSubscription(
             url,

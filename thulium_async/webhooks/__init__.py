@@ -14,7 +14,8 @@ share a base class (:class:`OutboundEvent`, :class:`TicketEvent`, ...)::
     async def completed(event: OutboundCompleted) -> None:
         print(event.campaign_id, event.phone_number, event.billsec)
 
-    # app.mount("/thulium", webhooks) in FastAPI/Starlette, or: uvicorn module:webhooks
+    # app.mount("/thulium", webhooks) in FastAPI/Starlette, then configure
+    # https://host/thulium/ (with the trailing slash), or: uvicorn module:webhooks
 
 :func:`parse_event` turns a body into an event without the app;
 :func:`encode_event` turns an event back into the body Thulium would send.

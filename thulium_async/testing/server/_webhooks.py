@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
+import warnings
 from collections.abc import Collection
 
 import attrs
@@ -17,7 +19,13 @@ import httpx2
 
 from ...webhooks import WebhookEvent, encode_event
 
-__all__ = ["Delivery", "WebhookSubscription"]
+__all__ = ["Delivery", "WebhookDeliveryWarning", "WebhookSubscription"]
+
+logger = logging.getLogger("thulium_async.testing")
+
+
+class WebhookDeliveryWarning(UserWarning):
+    """A webhook POST from the fake was redirected: the receiver's handlers never ran."""
 
 
 @attrs.frozen(kw_only=True)
@@ -27,6 +35,11 @@ class Delivery:
     event: WebhookEvent
     status_code: int | None
     error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the receiver answered 2xx."""
+        return self.status_code is not None and 200 <= self.status_code < 300
 
 
 class WebhookSubscription:
@@ -54,6 +67,14 @@ class WebhookSubscription:
         # Events emitted outside an event loop (a sync setup helper such as
         # ``chat_reply``), posted as soon as one runs: at the next event or settle().
         self._backlog: list[WebhookEvent] = []
+        # Redirect reports not yet raised as warnings: settle() raises them in the
+        # caller's frame, where pytest sees them (a background task's would be lost).
+        self._unwarned: list[str] = []
+
+    @property
+    def failures(self) -> list[Delivery]:
+        """The deliveries not answered 2xx (refused, redirected, or unanswered)."""
+        return [delivery for delivery in self.deliveries if not delivery.ok]
 
     def wants(self, event: WebhookEvent) -> bool:
         """True when the subscription covers the event's action."""
@@ -90,15 +111,33 @@ class WebhookSubscription:
         except httpx2.HTTPError as exc:
             self.deliveries.append(Delivery(event=event, status_code=None, error=str(exc)))
             return
-        self.deliveries.append(Delivery(event=event, status_code=response.status_code))
+        error = _redirect_error(self.url, response) if response.is_redirect else None
+        if error is not None:
+            logger.warning("%s", error)
+            self._unwarned.append(error)
+        self.deliveries.append(Delivery(event=event, status_code=response.status_code, error=error))
 
     async def settle(self) -> None:
         """Post what waited for an event loop, then wait until every POST has finished."""
         self._start(asyncio.get_running_loop())
         while self._pending:
             await asyncio.gather(*list(self._pending), return_exceptions=True)
+        reports, self._unwarned = self._unwarned, []
+        for report in dict.fromkeys(reports):
+            warnings.warn(report, WebhookDeliveryWarning, stacklevel=3)
 
     async def aclose(self) -> None:
         """Finish pending deliveries and close the HTTP client."""
         await self.settle()
         await self._http.aclose()
+
+
+def _redirect_error(url: str, response: httpx2.Response) -> str:
+    # Thulium posts once and does not follow redirects either: a receiver
+    # mounted at "/thulium/" answers 307 to "/thulium" and its handlers never run.
+    location = response.headers.get("location", "?")
+    return (
+        f"webhook POST to {url} answered {response.status_code} (redirect to {location}), "
+        "not followed: subscribe to the receiver's exact URL (a receiver mounted at "
+        "a path takes it with the trailing slash)"
+    )
