@@ -6,9 +6,10 @@ worker processes (each its own client, 16 concurrent calls) share it through
 one private redis-server, configured at the limit or told nothing. Measured
 over 60 s after a 10 s warm-up (as the adaptive figures): the share of the
 limit used, the share of 429 answers, and the most answers accepted in any
-one-second window against limit + burst. A row without a store shows what four workers do when each believes
-it owns the account. Last, how long the concurrency slots of a worker killed
-with SIGKILL take to come back (lease_seconds=5).
+one-second window against limit + burst. A row without a store shows what
+four workers do when each believes it owns the account. Last, how long the
+concurrency slots of a worker killed with SIGKILL take to come back
+(lease_seconds=5).
 
 Run: ``uv run python benchmarks/bench_shared_limit.py`` (about 9 minutes).
 """
