@@ -18,6 +18,7 @@ from ._config import RateLimit, RetryPolicy
 from ._converter import DEFAULT_TIMEZONE, make_converter
 from ._hooks import Hooks
 from ._logging import configure_from_env
+from ._tracing import tracing_for
 from ._transport import (
     Limiter,
     RawResponse,
@@ -155,6 +156,9 @@ class Client:
             refuse a status that needs ``agent_login``/``next_call_date`` before
             sending; False skips the lookup.
         user_agent: appended to the library's User-Agent.
+        tracing: OpenTelemetry spans and metrics through the global providers,
+            when opentelemetry-api is installed (``thulium-async[otel]``); False
+            turns them off.
     """
 
     def __init__(
@@ -172,6 +176,7 @@ class Client:
         hooks: Hooks | None = None,
         check_statuses: bool = True,
         user_agent: str | None = None,
+        tracing: bool = True,
     ) -> None:
         configure_from_env()
         if http_client is not None and transport is not None:
@@ -208,6 +213,7 @@ class Client:
             timeout=_timeout(timeout),
             hooks=hooks or Hooks(),
             owns_http=owns,
+            tracing=tracing_for(tracing, url),
         )
         self._adopt(
             base_url=url,
@@ -400,7 +406,7 @@ class Client:
         # the BulkClient protocol, so the client must not import it at import time.
         from .bulk import Bulk
 
-        return Bulk(self)
+        return Bulk(self, tracing=self._transport.tracing)
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Client:
@@ -440,6 +446,7 @@ class Client:
         retry: RetryPolicy | None = None,
         rate_limit: RateLimit | None = None,
         hooks: Hooks | None = None,
+        tracing: bool | None = None,
     ) -> Client:
         """A cheap clone with other options, sharing connections, limiter and caches.
 
@@ -451,6 +458,7 @@ class Client:
             timeout=_timeout(timeout) if timeout is not None else None,
             rate_limit=rate_limit,
             hooks=hooks,
+            tracing=tracing_for(tracing, self.base_url) if tracing is not None else None,
         )
         return type(self)._sharing(
             base_url=self.base_url,
