@@ -137,8 +137,8 @@ class Limiter:
         overload = self.pace.observe(
             now, started=slot.reserved, throttled=throttled, retry_after=retry_after
         )
-        if self.pace.paused_until > paused_until:
-            pause_started(self.pace.paused_until - now)
+        if self.pace.paused_until > max(paused_until, now) and paused_until <= now:
+            pause_started(self.pace.paused_until - now)  # a pause begins (not one extended)
         if overload is None or slot.shared_at is None or self._store is None:
             return
         try:
