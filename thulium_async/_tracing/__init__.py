@@ -6,7 +6,7 @@ and the client method (``outbounds.records.create``) belong to the API's
 catalog. Rather than threading a ``route=`` through 100+ resource methods, the
 catalog's current endpoints are a table here (``_catalog.py``, checked against
 the catalog and the client's method maps by the tests) and the path is matched
-against it, a literal segment beating a placeholder, with a small cache. A
+against it, a literal segment beating a placeholder, with a cache of the paths seen lately. A
 call the table does not know (``client.request`` on a legacy endpoint) gets
 the method alone as its name, as the HTTP conventions say.
 

@@ -37,6 +37,7 @@ SCOPE = "thulium_async"
 _DURATION_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _ROUTES = Routes(ROUTES)
+_ROUTE_CACHE = 4096  # paths carry ids, so the cache is emptied when full
 
 
 @attrs.frozen
@@ -94,13 +95,24 @@ class OtelTracing(Tracing):
         self.host = url.host
         self.port = url.port or _DEFAULT_PORTS.get(url.scheme, 443)
         self._base_path = url.raw_path.decode("ascii").split("?", 1)[0].rstrip("/") + "/"
+        # Concrete request paths seen lately: the lookup then costs one dict access.
+        self._routes: dict[tuple[str, bytes], tuple[str, str] | None] = {}
 
     def route(self, request: httpx2.Request) -> tuple[str, str] | None:
         """(template, client method) of the endpoint ``request`` calls, if the catalog has it."""
-        path = request.url.raw_path.decode("ascii").split("?", 1)[0]
+        key = (request.method, request.url.raw_path)
+        try:
+            return self._routes[key]
+        except KeyError:
+            pass
+        path = key[1].decode("ascii").split("?", 1)[0]
         if path.startswith(self._base_path):
             path = path[len(self._base_path) :]
-        return _ROUTES.match(request.method, path)
+        found = _ROUTES.match(request.method, path)
+        if len(self._routes) >= _ROUTE_CACHE:
+            self._routes.clear()
+        self._routes[key] = found
+        return found
 
     def call(self, request: httpx2.Request) -> Recorder:
         """See :meth:`Tracing.call`."""
@@ -128,6 +140,7 @@ class _Call(Recorder):
         "_token",
         "_tracing",
         "attempts",
+        "attributes",
         "context",
         "ended",
         "name",
@@ -148,6 +161,14 @@ class _Call(Recorder):
         found = self._tracing.route(self._request)
         self.template = found[0] if found else None
         self.name = f"{method} {self.template}" if found else method
+        # What every attempt's metrics carry; each adds its status and error.
+        self.attributes: dict[str, Any] = {
+            "http.request.method": method,
+            "server.address": self._tracing.host,
+            "server.port": self._tracing.port,
+        }
+        if found:
+            self.attributes["url.template"] = found[0]
         span = self._tracing.instruments.tracer.start_span(self.name)
         if span.get_span_context().is_valid:
             self.span = span
@@ -300,13 +321,7 @@ class _Attempt(AttemptRecorder):
         if status is None and exc is not None:
             status = getattr(exc, "status_code", None)
         error = error_type(exc) if exc is not None else None
-        attributes: dict[str, Any] = {
-            "http.request.method": self._request.method,
-            "server.address": tracing.host,
-            "server.port": tracing.port,
-        }
-        if call.template is not None:
-            attributes["url.template"] = call.template
+        attributes = call.attributes.copy()
         if status is not None:
             attributes["http.response.status_code"] = status
         if error is not None:

@@ -6,8 +6,6 @@ from collections.abc import Iterable
 
 __all__ = ["Routes"]
 
-_CACHE_SIZE = 4096  # concrete paths remembered; ids make them unbounded, so it is reset when full
-
 
 class Routes:
     """``POST outbounds/00001/records`` -> ``outbounds/{id}/records``, ``outbounds.records.create``.
@@ -25,22 +23,9 @@ class Routes:
         for candidates in table.values():
             candidates.sort(key=lambda entry: -sum(part is not None for part in entry[0]))
         self._table = table
-        self._cache: dict[tuple[str, str], tuple[str, str] | None] = {}
 
     def match(self, method: str, path: str) -> tuple[str, str] | None:
         """(template, client method) for ``method path`` (path relative to the base URL)."""
-        key = (method, path)
-        try:
-            return self._cache[key]
-        except KeyError:
-            pass
-        found = self._search(method, path)
-        if len(self._cache) >= _CACHE_SIZE:
-            self._cache.clear()
-        self._cache[key] = found
-        return found
-
-    def _search(self, method: str, path: str) -> tuple[str, str] | None:
         parts = path.strip("/").split("/")
         for segments, template, operation in self._table.get((method, len(parts)), ()):
             if all(want is None or want == got for want, got in zip(segments, parts, strict=True)):
