@@ -41,6 +41,18 @@ _ROUTE_CACHE = 4096  # paths carry ids, so the cache is emptied when full
 
 
 @attrs.frozen
+class Endpoint:
+    """What the spans and metrics of every call to one concrete path share."""
+
+    name: str
+    """The span name: ``METHOD template``, or the method alone off the catalog."""
+    template: str | None
+    operation: str | None
+    attributes: Mapping[str, Any]
+    """The metrics' attributes common to every attempt (read only: copied per attempt)."""
+
+
+@attrs.frozen
 class _Instruments:
     tracer: trace.Tracer
     duration: metrics.Histogram
@@ -96,23 +108,34 @@ class OtelTracing(Tracing):
         self.port = url.port or _DEFAULT_PORTS.get(url.scheme, 443)
         self._base_path = url.raw_path.decode("ascii").split("?", 1)[0].rstrip("/") + "/"
         # Concrete request paths seen lately: the lookup then costs one dict access.
-        self._routes: dict[tuple[str, bytes], tuple[str, str] | None] = {}
+        self._endpoints: dict[tuple[str, bytes], Endpoint] = {}
 
-    def route(self, request: httpx2.Request) -> tuple[str, str] | None:
-        """(template, client method) of the endpoint ``request`` calls, if the catalog has it."""
+    def endpoint(self, request: httpx2.Request) -> Endpoint:
+        """The endpoint ``request`` calls: its catalog template and client method, if known."""
         key = (request.method, request.url.raw_path)
         try:
-            return self._routes[key]
+            return self._endpoints[key]
         except KeyError:
             pass
+        method = request.method
         path = key[1].decode("ascii").split("?", 1)[0]
         if path.startswith(self._base_path):
             path = path[len(self._base_path) :]
-        found = _ROUTES.match(request.method, path)
-        if len(self._routes) >= _ROUTE_CACHE:
-            self._routes.clear()
-        self._routes[key] = found
-        return found
+        found = _ROUTES.match(method, path)
+        attributes: dict[str, Any] = {
+            "http.request.method": method,
+            "server.address": self.host,
+            "server.port": self.port,
+        }
+        if found is None:
+            endpoint = Endpoint(method, None, None, attributes)
+        else:
+            attributes["url.template"] = found[0]
+            endpoint = Endpoint(f"{method} {found[0]}", found[0], found[1], attributes)
+        if len(self._endpoints) >= _ROUTE_CACHE:
+            self._endpoints.clear()
+        self._endpoints[key] = endpoint
+        return endpoint
 
     def call(self, request: httpx2.Request) -> Recorder:
         """See :meth:`Tracing.call`."""
@@ -140,12 +163,10 @@ class _Call(Recorder):
         "_token",
         "_tracing",
         "attempts",
-        "attributes",
         "context",
         "ended",
-        "name",
+        "endpoint",
         "span",
-        "template",
     )
 
     def __init__(self, tracing: OtelTracing, request: httpx2.Request) -> None:
@@ -157,27 +178,17 @@ class _Call(Recorder):
         self.context: context.Context | None = None
 
     def __enter__(self) -> _Call:
-        method = self._request.method
-        found = self._tracing.route(self._request)
-        self.template = found[0] if found else None
-        self.name = f"{method} {self.template}" if found else method
-        # What every attempt's metrics carry; each adds its status and error.
-        self.attributes: dict[str, Any] = {
-            "http.request.method": method,
-            "server.address": self._tracing.host,
-            "server.port": self._tracing.port,
-        }
-        if found:
-            self.attributes["url.template"] = found[0]
-        span = self._tracing.instruments.tracer.start_span(self.name)
+        self.endpoint = endpoint = self._tracing.endpoint(self._request)
+        span = self._tracing.instruments.tracer.start_span(endpoint.name)
         if span.get_span_context().is_valid:
             self.span = span
             self.context = trace.set_span_in_context(span)
             if span.is_recording():
-                attributes: dict[str, Any] = {"http.request.method": method}
-                if found:
-                    attributes["url.template"] = found[0]
-                    attributes["thulium.operation"] = found[1]
+                attributes: dict[str, Any] = {"http.request.method": self._request.method}
+                if endpoint.template is not None:
+                    attributes["url.template"] = endpoint.template
+                if endpoint.operation is not None:
+                    attributes["thulium.operation"] = endpoint.operation
                 page = current_page()
                 if page is not None:
                     attributes["thulium.page.offset"], attributes["thulium.page.limit"] = page
@@ -238,22 +249,21 @@ class _Attempt(AttemptRecorder):
         tracing = self._tracing
         if number > 1:
             tracing.instruments.retries.add(1, {"server.address": tracing.host})
-        span = None
+        self._context_token = None
         if call.span is not None:
             span = tracing.instruments.tracer.start_span(
-                call.name, context=call.context, kind=SpanKind.CLIENT
+                call.endpoint.name, context=call.context, kind=SpanKind.CLIENT
             )
             if span.is_recording():
                 self._describe(span, call)
             self.span = span
-        suppressed = context.set_value(
-            _SUPPRESS_HTTP_INSTRUMENTATION_KEY,
-            True,
-            trace.set_span_in_context(span) if span is not None else None,
-        )
-        # Whatever HTTP instrumentation sits underneath (opentelemetry-instrumentation-httpx)
-        # would add a second span and duration for the same exchange.
-        self._context_token = context.attach(suppressed)
+            # HTTP instrumentation underneath (opentelemetry-instrumentation-httpx)
+            # would add a second span for the same exchange. Without a tracing SDK
+            # there is no span to duplicate, and the attach is skipped to stay cheap.
+            suppressed = context.set_value(
+                _SUPPRESS_HTTP_INSTRUMENTATION_KEY, True, trace.set_span_in_context(span)
+            )
+            self._context_token = context.attach(suppressed)
         self._notes_token = ATTEMPT.set(self)
         self._sent = time.perf_counter()
         return self
@@ -266,8 +276,8 @@ class _Attempt(AttemptRecorder):
             "server.address": tracing.host,
             "server.port": tracing.port,
         }
-        if call.template is not None:
-            attributes["url.template"] = call.template
+        if call.endpoint.template is not None:
+            attributes["url.template"] = call.endpoint.template
         if self.number > 1:
             attributes["http.request.resend_count"] = self.number - 1
             decision = self._info.decision
@@ -313,7 +323,8 @@ class _Attempt(AttemptRecorder):
     ) -> None:
         ended = time.perf_counter()
         ATTEMPT.reset(self._notes_token)
-        context.detach(self._context_token)
+        if self._context_token is not None:
+            context.detach(self._context_token)
         call, tracing = self._call, self._tracing
         call.attempts = self.number
         call.ended = ended
@@ -321,7 +332,7 @@ class _Attempt(AttemptRecorder):
         if status is None and exc is not None:
             status = getattr(exc, "status_code", None)
         error = error_type(exc) if exc is not None else None
-        attributes = call.attributes.copy()
+        attributes = dict(call.endpoint.attributes)
         if status is not None:
             attributes["http.response.status_code"] = status
         if error is not None:
