@@ -11,7 +11,7 @@ from opentelemetry.sdk.trace import ReadableSpan
 
 import thulium_async as th
 from tests.tracing.conftest import Telemetry
-from thulium_async.testing import Fault, FakeThulium, FaultPlan
+from thulium_async.testing import FakeThulium, Fault, FaultPlan
 from thulium_async.testing._fake import IN_PROCESS_BASE_URL
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -28,7 +28,8 @@ SHOWN = (
 def _example() -> ModuleType:
     path = ROOT / "examples" / "fastapi_tracing.py"
     spec = importlib.util.spec_from_file_location("fastapi_tracing", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -87,5 +88,16 @@ async def test_the_example_apps_trace_is_the_one_in_the_readme(
     assert response.status_code == 200, response.text
     assert response.json()["record_id"] > 0
     trace = render(telemetry.spans())
-    print(trace)
+
     assert trace == readme_trace(), trace
+
+
+def test_the_readme_shows_the_examples_code() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = text.split("(`examples/fastapi_tracing.py`)", 1)[1].split("```python", 1)[1]
+    shown = shown.split("```", 1)[0]
+    source = {
+        line.strip() for line in (ROOT / "examples" / "fastapi_tracing.py").read_text().splitlines()
+    }
+    missing = [line for line in shown.splitlines() if line.strip() and line.strip() not in source]
+    assert missing == []
