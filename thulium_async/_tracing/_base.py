@@ -53,7 +53,10 @@ class Recorder:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        return None
+        self.end(exc)
+
+    def end(self, exc: BaseException | None) -> None:
+        """Close the span; ``exc`` is what the block raised, if it did."""
 
 
 class AttemptRecorder(Recorder):

@@ -15,7 +15,6 @@ import contextvars
 import functools
 import time
 from collections.abc import Mapping
-from types import TracebackType
 from typing import Any
 
 import attrs
@@ -196,12 +195,8 @@ class _Call(Recorder):
         self._token = _CALL.set(self)
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def end(self, exc: BaseException | None) -> None:
+        """See :meth:`Recorder.end`."""
         _CALL.reset(self._token)
         span = self.span
         if span is None:
@@ -315,12 +310,8 @@ class _Attempt(AttemptRecorder):
         if self.span is not None and self.span.is_recording():
             self.span.add_event("thulium.pause.started", {"thulium.pause.seconds": seconds})
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def end(self, exc: BaseException | None) -> None:
+        """See :meth:`Recorder.end`."""
         ended = time.perf_counter()
         ATTEMPT.reset(self._notes_token)
         if self._context_token is not None:
@@ -395,12 +386,8 @@ class _Bulk(BulkRecorder):
         if self.span is not None and self.span.is_recording():
             self.span.set_attributes({f"thulium.bulk.{name}": n for name, n in counts.items()})
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def end(self, exc: BaseException | None) -> None:
+        """See :meth:`Recorder.end`."""
         if self.span is None:
             return
         context.detach(self._token)  # type: ignore[arg-type]
