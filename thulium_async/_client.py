@@ -19,6 +19,7 @@ from ._converter import DEFAULT_TIMEZONE, make_converter
 from ._decoding import LenientLog
 from ._hooks import Hooks
 from ._logging import configure_from_env
+from ._tracing import tracing_for
 from ._transport import (
     Limiter,
     RawResponse,
@@ -162,6 +163,9 @@ class Client:
             as received and logged once per model field, unknown keys are kept
             in ``model.extra``. True raises DecodeError naming the path instead:
             for tests, and for callers who prefer failing to guessing.
+        tracing: OpenTelemetry spans and metrics through the global providers,
+            when opentelemetry-api is installed (``thulium-async[otel]``); False
+            turns them off.
     """
 
     def __init__(
@@ -180,6 +184,7 @@ class Client:
         check_statuses: bool = True,
         user_agent: str | None = None,
         strict_responses: bool = False,
+        tracing: bool = True,
     ) -> None:
         configure_from_env()
         if http_client is not None and transport is not None:
@@ -216,6 +221,7 @@ class Client:
             timeout=_timeout(timeout),
             hooks=hooks or Hooks(),
             owns_http=owns,
+            tracing=tracing_for(tracing, url),
         )
         decode_log = LenientLog()
         self._adopt(
@@ -411,7 +417,7 @@ class Client:
         # the BulkClient protocol, so the client must not import it at import time.
         from .bulk import Bulk
 
-        return Bulk(self)
+        return Bulk(self, tracing=self._transport.tracing)
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Client:
@@ -452,19 +458,22 @@ class Client:
         rate_limit: RateLimit | None = None,
         hooks: Hooks | None = None,
         strict_responses: bool | None = None,
+        tracing: bool | None = None,
     ) -> Client:
         """A cheap clone with other options, sharing connections, limiter and caches.
 
         A new ``rate_limit`` gives the clone a limiter of its own (its calls
         then no longer count against the original's limits). ``strict_responses``
         switches decoding for the clone only; lenient warnings already given by
-        the original are not repeated.
+        the original are not repeated. ``tracing`` turns spans and metrics on
+        or off for the clone only.
         """
         transport = self._transport.clone(
             retry=retry,
             timeout=_timeout(timeout) if timeout is not None else None,
             rate_limit=rate_limit,
             hooks=hooks,
+            tracing=tracing_for(tracing, self.base_url) if tracing is not None else None,
         )
         context = attrs.evolve(self._context, transport=transport)
         if strict_responses is not None and bool(strict_responses) != context.strict_responses:

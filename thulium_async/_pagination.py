@@ -23,6 +23,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
+from . import _tracing
 from ._concurrency import MAX_CONCURRENCY, map_ordered
 from ._logging import logger
 from .errors import InputError, ThuliumError
@@ -136,8 +137,13 @@ class Paginator(Generic[T]):
 
     async def _first_page(self) -> Page[T]:
         if self._first is None:
-            self._first = await self._fetch(0, self._limit_for(0))
+            self._first = await self._fetch_page(0)
         return self._first
+
+    async def _fetch_page(self, offset: int) -> Page[T]:
+        limit = self._limit_for(offset)
+        with _tracing.page(offset, limit):  # the call's span carries the page's offset and limit
+            return await self._fetch(offset, limit)
 
     def _limit_for(self, offset: int) -> int:
         if self.max_items is None:
@@ -147,7 +153,7 @@ class Paginator(Generic[T]):
     async def _sequential(self, last: Page[T], budget: int | None) -> AsyncIterator[Page[T]]:
         offset = last.offset + len(last.items)
         while len(last.items) >= self._limit_for(last.offset) and (budget is None or budget > 0):
-            last = await self._fetch(offset, self._limit_for(offset))
+            last = await self._fetch_page(offset)
             if not last.items:
                 return
             yield _trim(last, budget)
@@ -176,14 +182,11 @@ class Paginator(Generic[T]):
                 end = grown if budget is None else min(grown, offset + budget)
 
     async def _fetch_window(self, offsets: list[int]) -> list[Page[T]]:
-        async def fetch_one(offset: int) -> Page[T]:
-            return await self._fetch(offset, self._limit_for(offset))
-
         # map_ordered's task group closes before it returns, so before any page
         # is yielded: no cancel scope ever spans a yield of this async generator.
         # A window is at most ``concurrency`` pages; the limiter caps requests in flight.
         workers = min(len(offsets), MAX_CONCURRENCY)
-        return await map_ordered(fetch_one, offsets, concurrency=workers)
+        return await map_ordered(self._fetch_page, offsets, concurrency=workers)
 
     def _check_drift(self, expected: int, page: Page[T]) -> None:
         if page.count is None or page.count == expected or self.on_drift == "ignore":

@@ -20,6 +20,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "tests" / "data" / "thulium-api" / "endpoints.yaml"
 README = ROOT / "README.md"
 DOCS_PAGE = ROOT / "docs" / "endpoints.md"
+ROUTES_MODULE = ROOT / "thulium_async" / "_tracing" / "_catalog.py"
 START, END = "<!-- endpoints:start -->", "<!-- endpoints:end -->"
 MAP_MODULES = (
     "tests.catalog.campaign_map",
@@ -96,19 +97,33 @@ def readme_section() -> str:
     return text.split(START, 1)[1].split(END, 1)[0].strip()
 
 
+def route_table() -> str:
+    """``thulium_async/_tracing/_catalog.py``: every current endpoint, for span names."""
+    calls = methods()
+    rows = "".join(
+        f'    ("{entry["method"]}", "{entry["path"]}", "{calls[entry["name"]]}"),\n'
+        for entry in current_entries()
+    )
+    head = ROUTES_MODULE.read_text(encoding="utf-8").split("ROUTES: tuple", 1)[0]
+    return f"{head}ROUTES: tuple[tuple[str, str, str], ...] = (\n{rows})\n"
+
+
 def write() -> None:
-    """Rewrite the README section from the catalog and the maps."""
+    """Rewrite the README section, the docs page and the span route table from the catalog."""
     text = README.read_text(encoding="utf-8")
     head, rest = text.split(START, 1)
     tail = rest.split(END, 1)[1]
     README.write_text(f"{head}{START}\n{render()}\n{END}{tail}", encoding="utf-8")
     DOCS_PAGE.write_text(docs_page(), encoding="utf-8")
+    ROUTES_MODULE.write_text(route_table(), encoding="utf-8")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--write", action="store_true", help="update README.md and docs/endpoints.md"
+        "--write",
+        action="store_true",
+        help="update README.md, docs/endpoints.md and the span route table",
     )
     if parser.parse_args().write:
         write()

@@ -25,6 +25,7 @@ import attrs
 
 from .._config import LimitStore, RateLimit
 from .._logging import logger
+from .._tracing import held_by_pause, limiter_waited, pause_started
 from ._pace import Pace
 
 __all__ = ["Limiter", "Slot"]
@@ -97,6 +98,7 @@ class Limiter:
 
     async def acquire(self) -> Slot:
         """Wait for a free in-flight slot, then for the pace and any pause."""
+        began = self._clock()
         await self._slots.acquire()
         try:
             slot = await self._acquire_shared() if self.shared else None
@@ -108,6 +110,7 @@ class Limiter:
         self.in_flight += 1
         if self.in_flight > self.peak_in_flight:
             self.peak_in_flight = self.in_flight
+        limiter_waited(self._clock() - began)
         return slot
 
     async def release(self, slot: Slot) -> None:
@@ -130,9 +133,12 @@ class Limiter:
         self, slot: Slot, *, throttled: bool, retry_after: float | None = None
     ) -> None:
         """An answer arrived for ``slot`` (see ``Pace.observe``); overloads reach the store."""
+        now, paused_until = self._clock(), self.pace.paused_until
         overload = self.pace.observe(
-            self._clock(), started=slot.reserved, throttled=throttled, retry_after=retry_after
+            now, started=slot.reserved, throttled=throttled, retry_after=retry_after
         )
+        if self.pace.paused_until > max(paused_until, now) and paused_until <= now:
+            pause_started(self.pace.paused_until - now)  # a pause begins (not one extended)
         if overload is None or slot.shared_at is None or self._store is None:
             return
         try:
@@ -158,6 +164,8 @@ class Limiter:
             delay = self.pace.reserve(now)
             if delay <= 0.0:
                 return now
+            if paused:
+                held_by_pause(delay)
             await self._sleep(delay)
             later = self._clock()
             if not paused and self.pace.paused_until <= later and self.pace.adjusted_at <= now:

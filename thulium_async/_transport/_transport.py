@@ -28,6 +28,7 @@ from .._config import RateLimit, RetryPolicy
 from .._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from .._logging import logger
 from .._retry_after import parse_retry_after
+from .._tracing import NO_TRACING, Tracing
 from ..errors import APIError, ThuliumError, TransportError
 from ._capture import record
 from ._errors import transport_error, with_retry_history
@@ -62,6 +63,7 @@ class Transport:
         hooks: Hooks,
         owns_http: bool,
         sleep: Sleep = anyio.sleep,
+        tracing: Tracing = NO_TRACING,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.http = http
@@ -74,6 +76,7 @@ class Transport:
         self.stats = TransportStats()
         self._sleep = sleep
         self._strategies = retry_strategies(retry)
+        self.tracing = tracing
 
     def __repr__(self) -> str:
         return f"<Transport {self.base_url}>"
@@ -85,6 +88,7 @@ class Transport:
         timeout: httpx2.Timeout | None = None,
         rate_limit: RateLimit | None = None,
         hooks: Hooks | None = None,
+        tracing: Tracing | None = None,
     ) -> Transport:
         """A transport sharing this one's connections (and limiter, unless replaced)."""
         clone = Transport(
@@ -101,6 +105,7 @@ class Transport:
             hooks=hooks or self.hooks,
             owns_http=False,
             sleep=self._sleep,
+            tracing=tracing or self.tracing,
         )
         clone.stats = self.stats
         return clone
@@ -185,6 +190,13 @@ class Transport:
     async def _send(
         self, request: httpx2.Request, call: CallState, *, stream: bool
     ) -> RawResponse | StreamedResponse:
+        """One call, traced as one span (its attempts under it)."""
+        with self.tracing.call(request):
+            return await self._retry_loop(request, call, stream=stream)
+
+    async def _retry_loop(
+        self, request: httpx2.Request, call: CallState, *, stream: bool
+    ) -> RawResponse | StreamedResponse:
         """The retry loop around :meth:`_attempt`, the one place an attempt is made."""
         started = time.monotonic()
         try:
@@ -223,6 +235,15 @@ class Transport:
                 state.set_exception((type(error), error, error.__traceback__))
 
     async def _attempt(
+        self, request: httpx2.Request, call: CallState, *, stream: bool
+    ) -> RawResponse | StreamedResponse:
+        """One attempt, traced as one CLIENT span (an error arrives there as the exception)."""
+        with self.tracing.attempt(request, call) as span:
+            answer = await self._exchange(request, call, stream=stream)
+            span.answered(answer)
+            return answer
+
+    async def _exchange(
         self, request: httpx2.Request, call: CallState, *, stream: bool
     ) -> RawResponse | StreamedResponse:
         """One HTTP exchange: slot, send, hooks, counters, and the attempt's one decision.

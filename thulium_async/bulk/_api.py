@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._tracing import NO_TRACING, Tracing
 from ._engine import Engine
 from ._job import BulkJob, BulkResults
 from ._op_create import CreateRecords
@@ -61,12 +62,13 @@ class Bulk:
     ``delete_customers``.
     """
 
-    def __init__(self, client: BulkClient) -> None:
+    def __init__(self, client: BulkClient, *, tracing: Tracing = NO_TRACING) -> None:
         self._client = client
+        self._tracing = tracing
 
     def _engine(self, op: Operation, items: Any, options: dict[str, Any]) -> Engine:
         settings = settings_from(options, self._client.rate_limit.max_concurrency)
-        return Engine(self._client, op, items, settings)
+        return Engine(self._client, op, items, settings, self._tracing)
 
     def create_records(self, items: CampaignItems, **options: Unpack[BulkOptions]) -> BulkJob:
         """Add records: NewRecord items to regular campaigns, NewCrmRecord to CRM ones.

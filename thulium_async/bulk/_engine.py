@@ -20,6 +20,7 @@ import anyio
 import anyio.lowlevel
 from anyio.abc import ObjectSendStream
 
+from .._tracing import NO_TRACING, Tracing
 from ..errors import AuthenticationError, InputError, PermissionDeniedError, ThuliumError
 from ._batcher import Batcher, Chunk
 from ._entry import Entry, Settled
@@ -48,8 +49,16 @@ _IN_FLIGHT = "the run was abandoned while this item's request was in flight"
 class Engine:
     """One bulk run of one operation over one input."""
 
-    def __init__(self, client: BulkClient, op: Operation, items: Any, settings: Settings) -> None:
+    def __init__(
+        self,
+        client: BulkClient,
+        op: Operation,
+        items: Any,
+        settings: Settings,
+        tracing: Tracing = NO_TRACING,
+    ) -> None:
         self._client = client
+        self._tracing = tracing
         self._op = op
         self._settings = settings
         self._source = Source(items, keyed=op.keyed, per_turn=settings.chunk_size)
@@ -70,6 +79,13 @@ class Engine:
 
     async def run(self, stream: ObjectSendStream[ItemResult] | None = None) -> BulkReport:
         """Load everything; the report is final when this returns or raises."""
+        with self._tracing.bulk(self._op.name) as span:
+            try:
+                return await self._run(stream)
+            finally:
+                span.report(_span_counts(self.report))
+
+    async def _run(self, stream: ObjectSendStream[ItemResult] | None) -> BulkReport:
         self._stream = stream
         # Wake-ups are tokens in memory streams rather than bare events: a token
         # sent while a worker (or the reader) is between its check and its wait
@@ -295,3 +311,15 @@ class Engine:
                 self._stream = None  # the consumer left; the report still has everything
         if self._journal is not None and self._journal.due:
             await self._journal.flush()
+
+
+def _span_counts(report: BulkReport) -> dict[str, int]:
+    """The run's item counts by outcome (every outcome, zeros too) and its request counters."""
+    counts = {f"items.{outcome.value}": report.counts[outcome] for outcome in Outcome}
+    counts.update(
+        items=report.total,
+        requests=report.requests,
+        retries=report.retries,
+        throttled=report.throttled,
+    )
+    return counts
