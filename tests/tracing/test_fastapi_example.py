@@ -1,4 +1,5 @@
-"""examples/fastapi_tracing.py against the fake: the trace README.md shows is the one it makes."""
+"""examples/fastapi_tracing.py against the fake: the trace the observability guide shows is
+the one it makes."""
 
 from __future__ import annotations
 
@@ -58,13 +59,16 @@ def render(spans: list[ReadableSpan]) -> str:
     return "\n".join(lines)
 
 
-def readme_trace() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+GUIDE = ROOT / "docs" / "guides" / "observability.md"
+
+
+def guide_trace() -> str:
+    text = GUIDE.read_text(encoding="utf-8")
     block = text.split(START, 1)[1].split(END, 1)[0]
     return block.strip().removeprefix("```").removesuffix("```").strip()
 
 
-async def test_the_example_apps_trace_is_the_one_in_the_readme(
+async def test_the_example_apps_trace_is_the_one_in_the_guide(
     telemetry: Telemetry, fake: FakeThulium
 ) -> None:
     # Request 1 looks the campaign's statuses up; request 2, the create, is refused once.
@@ -89,11 +93,11 @@ async def test_the_example_apps_trace_is_the_one_in_the_readme(
     assert response.json()["record_id"] > 0
     trace = render(telemetry.spans())
 
-    assert trace == readme_trace(), trace
+    assert trace == guide_trace(), trace
 
 
-def test_the_readme_shows_the_examples_code() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_guide_shows_the_examples_code() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
     shown = text.split("(`examples/fastapi_tracing.py`)", 1)[1].split("```python", 1)[1]
     shown = shown.split("```", 1)[0]
     source = {
