@@ -1,8 +1,8 @@
 """The endpoint -> method table: built from the catalog copy and the per-area maps.
 
-``uv run python -m tests.catalog.table --write`` rewrites the README section
-between the ``endpoints`` markers and the docs site's endpoint page from the same
-table; ``test_coverage.py`` checks both are current.
+``uv run python -m tests.catalog.table --write`` rewrites the docs site's
+endpoint page, the totals line between the README's ``endpoints`` markers and
+the span route table from the catalog; ``test_coverage.py`` checks they are current.
 """
 
 from __future__ import annotations
@@ -70,12 +70,21 @@ def render() -> str:
     covered = sum(entry["name"] in mapping for entry in entries)
     faked = sum(f"{e['method']} {e['path']}" in simulated for e in entries)
     legacy = len(catalog()) - len(entries)
-    rows += [
-        "",
-        f"{len(entries)} current endpoints ({legacy} legacy catalog entries left out): "
-        f"{covered} with a client call, {faked} simulated by FakeThulium.",
-    ]
+    rows += ["", totals(entries, covered, faked, legacy)]
     return "\n".join(rows)
+
+
+def totals(entries: list[dict[str, Any]], covered: int, faked: int, legacy: int) -> str:
+    """The table's one-line summary."""
+    return (
+        f"{len(entries)} current endpoints ({legacy} legacy catalog entries left out): "
+        f"{covered} with a client call, {faked} simulated by FakeThulium."
+    )
+
+
+def summary() -> str:
+    """What the README shows: the totals, and where the table is."""
+    return render().rsplit("\n", 1)[1] + " The table: [docs/endpoints.md](docs/endpoints.md)."
 
 
 def docs_page() -> str:
@@ -113,7 +122,7 @@ def write() -> None:
     text = README.read_text(encoding="utf-8")
     head, rest = text.split(START, 1)
     tail = rest.split(END, 1)[1]
-    README.write_text(f"{head}{START}\n{render()}\n{END}{tail}", encoding="utf-8")
+    README.write_text(f"{head}{START}\n{summary()}\n{END}{tail}", encoding="utf-8")
     DOCS_PAGE.write_text(docs_page(), encoding="utf-8")
     ROUTES_MODULE.write_text(route_table(), encoding="utf-8")
 
