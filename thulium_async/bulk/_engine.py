@@ -12,6 +12,7 @@ so a cancellation never leaves an item counted twice or not at all.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import time
 from typing import TYPE_CHECKING, Any
@@ -198,6 +199,10 @@ class Engine:
 
     async def _send(self, chunk: Chunk) -> tuple[Any, Any]:
         group = chunk.group
+        now = dt.datetime.now(dt.UTC)
+        for entry in chunk.entries:
+            if entry.first_sent is None:
+                entry.first_sent = now
         try:
             sent = await self._op.send(self._client, group.route, group.batch, chunk.entries)
         except InputError as error:

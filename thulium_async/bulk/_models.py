@@ -13,7 +13,8 @@ __all__ = ["ItemResult", "Outcome", "Progress", "RecordKey"]
 class Outcome(str, enum.Enum):
     """How one input item ended.
 
-    Succeeded: CREATED, ALREADY_EXISTED, UPDATED, DELETED, NOT_FOUND. SKIPPED
+    Succeeded: CREATED, ALREADY_EXISTED, CREATED_OR_EXISTED, UPDATED, DELETED,
+    NOT_FOUND. SKIPPED
     items were finished by an earlier run (journal). FAILED items were refused.
     UNKNOWN items may or may not have been applied (their request was in flight
     when the run was abandoned, or every attempt ended ambiguously).
@@ -23,7 +24,14 @@ class Outcome(str, enum.Enum):
     CREATED = "created"
     """The record was added by this run (also when a retry of a lost answer found it)."""
     ALREADY_EXISTED = "already_existed"
-    """The number (or customer) was in the campaign before this item was sent."""
+    """The number (or customer) was in the campaign before this item was first sent."""
+    CREATED_OR_EXISTED = "created_or_existed"
+    """The record is there, but an ambiguous attempt leaves open who made it.
+
+    An attempt carrying the item may have been applied and a retry found the
+    record; its ``create_date`` (to the minute) is too close to the first send
+    to tell this run's record from one that was there before.
+    """
     UPDATED = "updated"
     """The change was applied."""
     DELETED = "deleted"
@@ -52,6 +60,7 @@ _SUCCEEDED = frozenset(
     {
         Outcome.CREATED,
         Outcome.ALREADY_EXISTED,
+        Outcome.CREATED_OR_EXISTED,
         Outcome.UPDATED,
         Outcome.DELETED,
         Outcome.NOT_FOUND,

@@ -48,7 +48,7 @@ class BulkReport:
 
     @property
     def succeeded(self) -> int:
-        """Items whose intent holds: created, already existed, updated, deleted, not found."""
+        """Items whose intent holds: created (or existed), updated, deleted, not found."""
         return sum(n for outcome, n in self.counts.items() if outcome.succeeded)
 
     @property
@@ -144,6 +144,11 @@ class BulkReport:
             lines.append(f"  {count:,} x {message}")
         if self.unknown:
             lines.append("  unknown items may have been applied: check them before resending")
+        if self.counts[Outcome.CREATED_OR_EXISTED]:
+            lines.append(
+                "  created_or_existed: the record is there, but a lost answer and its"
+                " create_date (to the minute) could not tell whether this run made it"
+            )
         return "\n".join(lines)
 
     def failures_to_csv(
