@@ -180,3 +180,25 @@ def test_a_journal_or_rejects_in_a_missing_directory_is_refused(tmp_path):
         result = invoke([*args, option, str(tmp_path / "missing" / "file")])
         assert result.exit_code == 2
         assert option in one_error_line(result)
+
+
+def test_a_repeated_number_is_rejected_as_repeating_its_line(served, tmp_path):
+    """Default: the later row goes to the rejects file with "repeats line 2"; the first stays."""
+    text = "phone_number,city\n700000020,Kraków\n700000021,Łódź\n700000020,Gdańsk\n"
+    source = write(tmp_path / "dup.csv", text)
+    result = invoke(["records", "import", str(source), "-c", "2"], env=served.env())
+    assert result.exit_code == 1, result.output
+    (row,) = rows(tmp_path / "dup.csv.rejects.csv")
+    assert (row["line"], row["reason"], row["city"]) == ("4", "repeats line 2", "Gdańsk")
+    assert stored(served.fake)["700000020"]["record_fields"]["city"] == "Kraków"
+
+
+def test_update_repeats_applies_the_later_row(served, tmp_path):
+    """--update-repeats: the later row's fields update the record; nothing is rejected."""
+    text = "phone_number,city\n700000030,Kraków\n700000030,Gdańsk\n"
+    source = write(tmp_path / "dup.csv", text)
+    args = ["records", "import", str(source), "-c", "2", "--update-repeats"]
+    result = invoke(args, env=served.env())
+    assert result.exit_code == 0, result.output
+    assert stored(served.fake)["700000030"]["record_fields"]["city"] == "Gdańsk"
+    assert "updated" in result.stdout

@@ -68,6 +68,8 @@ class Engine:
         self._outstanding = self._in_flight = 0
         self._reader_done = self._reader_blocked = self._stopping = False
         self._reader_scope: anyio.CancelScope | None = None
+        # (campaign, identity) -> index of its first item: later ones are repeats.
+        self._seen: dict[tuple[str | None, str], int] = {}
 
     async def run(self, stream: ObjectSendStream[ItemResult] | None = None) -> BulkReport:
         """Load everything; the report is final when this returns or raises."""
@@ -162,6 +164,15 @@ class Engine:
         item_digest = digest(prepared.payload) if journal is not None else None
         cid, key = prepared.campaign_id, prepared.key
         entry = Entry(index, cid, item, key, prepared.value, item_digest)
+        identity = self._op.identity(prepared)
+        if identity is not None:
+            earlier = self._seen.setdefault((cid, identity), index)
+            if earlier != index:
+                update = self._settings.on_repeat == "update" and self._op.as_update(prepared)
+                if not update:
+                    text = f"repeats item {earlier}"
+                    return Settled(entry, Outcome.REPEATED, error=text, repeats=earlier), 0
+                entry.value, entry.repeat_of = update, earlier
         if journal is not None and item_digest and journal.finished(cid, key, item_digest):
             return Settled(entry, Outcome.SKIPPED), 0
         batch = self._settings.batch and prepared.route in self._op.batch_routes

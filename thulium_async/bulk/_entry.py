@@ -32,6 +32,7 @@ class Entry:
         "item",
         "key",
         "maybe_applied",
+        "repeat_of",
         "value",
     )
 
@@ -52,6 +53,7 @@ class Entry:
         self.digest = digest
         self.maybe_applied = False
         self.failed_passes = 0
+        self.repeat_of: int | None = None  # set: a repeated key, sent as an update
         self.first_sent: dt.datetime | None = None
 
     def __repr__(self) -> str:
@@ -68,3 +70,4 @@ class Settled(NamedTuple):
     http_status: int | None = None
     exception: BaseException | None = None
     campaigns: tuple[str, ...] = ()
+    repeats: int | None = None

@@ -14,7 +14,8 @@ class Outcome(str, enum.Enum):
     """How one input item ended.
 
     Succeeded: CREATED, ALREADY_EXISTED, CREATED_OR_EXISTED, UPDATED, DELETED,
-    NOT_FOUND. SKIPPED
+    NOT_FOUND. REPEATED items repeat an earlier item's key in the same input
+    and were not sent (``on_repeat="reject"``). SKIPPED
     items were finished by an earlier run (journal). FAILED items were refused.
     UNKNOWN items may or may not have been applied (their request was in flight
     when the run was abandoned, or every attempt ended ambiguously).
@@ -38,6 +39,12 @@ class Outcome(str, enum.Enum):
     """The record(s) were removed."""
     NOT_FOUND = "not_found"
     """Nothing matched: a delete found no record, a status change no campaign."""
+    REPEATED = "repeated"
+    """Its number (or customer) already came earlier in the input for the same campaign.
+
+    Not sent: ``repeats`` is the earlier item's index. ``on_repeat="update"``
+    applies such a row as an update instead (then UPDATED, ``repeats`` still set).
+    """
     SKIPPED = "skipped"
     """Finished by an earlier run with the same journal; not sent again."""
     FAILED = "failed"
@@ -80,7 +87,9 @@ class ItemResult:
     Thulium's own messages (or the validation message), ``http_status`` the
     item's or request's status when there was one,
     ``exception`` the request-level error behind a failure. ``campaigns`` lists
-    the campaigns a status change by phone number touched.
+    the campaigns a status change by phone number touched. ``repeats`` is the
+    index of the earlier item whose key this one repeats (REPEATED, or UPDATED
+    with ``on_repeat="update"``).
     """
 
     index: int
@@ -92,6 +101,7 @@ class ItemResult:
     http_status: int | None = None
     exception: BaseException | None = attrs.field(default=None, repr=False, eq=False)
     campaigns: tuple[str, ...] = ()
+    repeats: int | None = None
 
     @property
     def ok(self) -> bool:

@@ -38,8 +38,10 @@ from ._operation import (
     Sent,
     campaign,
     check_unknown,
+    failed,
     item_failure,
     normal_phone,
+    present,
 )
 
 if TYPE_CHECKING:
@@ -82,12 +84,36 @@ class CreateRecords(Operation):
         body = encode_new_crm_record(item, UTC)
         return Prepared(cid, route, str(body["customer_id"]), item, body)
 
+    def identity(self, prepared: Prepared) -> str:
+        """The number exactly as sent (the API keeps "+48..." and "48..." apart) or customer."""
+        return str(prepared.payload["phone_number" if prepared.route == REGULAR else "customer_id"])
+
+    def as_update(self, prepared: Prepared) -> dict[str, Any] | None:
+        """The fields a repeated row would change, as the single update takes them."""
+        regular = prepared.route == REGULAR
+        fields = present(prepared.value, _REGULAR_UPDATE if regular else _CRM_UPDATE)
+        if not fields:
+            return None
+        key = "phone_number" if regular else "customer_id"
+        return {key: prepared.payload[key], **fields}
+
     async def send(self, client: BulkClient, route: str, batch: bool, entries: list[Entry]) -> Sent:
-        """One batch call, or one single create."""
+        """One batch call, or one single create; repeated rows go as single updates after."""
         cid = entries[0].campaign_id
         assert cid is not None
-        if not batch:
-            return Sent([await self._one(client, cid, route, entries[0])], [])
+        updates = [entry for entry in entries if entry.repeat_of is not None]
+        if updates:
+            entries = [entry for entry in entries if entry.repeat_of is None]
+        sent = Sent([], [])
+        if entries and not batch:
+            sent = Sent([await self._one(client, cid, route, entries[0])], [])
+        elif entries:
+            sent = await self._batch(client, cid, route, entries)
+        for entry in updates:
+            sent.settled.append(await _update(client, cid, route, entry))
+        return sent
+
+    async def _batch(self, client: BulkClient, cid: str, route: str, entries: list[Entry]) -> Sent:
         values = [entry.value for entry in entries]
         result: BatchResult[Any]
         if route == REGULAR:
@@ -135,6 +161,29 @@ class CreateRecords(Operation):
                 raise
             return _judged(entry, existing.record_id, existing.create_date)
         return Settled(entry, Outcome.CREATED, record_id)
+
+
+_REGULAR_UPDATE = (
+    "status_id",
+    "dictionary_status_id",
+    "agent_login",
+    "next_call_date",
+    "record_fields",
+)
+_CRM_UPDATE = ("status_id", "dictionary_status_id", "agent_login", "next_call_date", "order")
+
+
+async def _update(client: BulkClient, cid: str, route: str, entry: Entry) -> Settled:
+    """A repeated row applied as an update of the record its earlier row made or found."""
+    try:
+        if route == REGULAR:
+            await client.outbounds.records.update(cid, **entry.value)
+        else:
+            await client.crm_outbounds.records.update(cid, **entry.value)
+    except ThuliumError as error:
+        settled = failed(entry, error)
+        return settled._replace(repeats=entry.repeat_of)
+    return Settled(entry, Outcome.UPDATED, repeats=entry.repeat_of)
 
 
 _LOOKUPS = 8  # look-ups in flight while one ambiguous chunk is settled

@@ -41,6 +41,7 @@ class ImportJob:
     rate: float | None
     journal: Path | None
     batch: bool
+    update_repeats: bool = False
 
 
 class _Reader:
@@ -83,12 +84,17 @@ class _Reader:
 
     def add_failures(self, report: BulkReport) -> None:
         """The items the run did not settle well, placed at their lines."""
-        for result in (*report.failures, *report.unfinished):
-            line = self.lines[result.index] if result.index < len(self.lines) else 0
+        for result in (*report.failures, *report.repeats, *report.unfinished):
+            line = self._line(result.index)
             reason = result.error or result.outcome.value
-            if result.outcome is not Outcome.FAILED:
+            if result.outcome is Outcome.REPEATED and result.repeats is not None:
+                reason = f"repeats line {self._line(result.repeats)}"
+            elif result.outcome is not Outcome.FAILED:
                 reason = f"{result.outcome.value}: {reason}"
             self.rejects.add(line, reason, item_values(result.item, self.header))
+
+    def _line(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else 0
 
     def finish(self) -> None:
         """Write the rejects file and say where it is."""
@@ -125,6 +131,7 @@ async def _load(client: Client, job: ImportJob, reader: _Reader) -> BulkReport:
             batch=job.batch,
             journal=job.journal,
             on_progress=bar,
+            on_repeat="update" if job.update_repeats else "reject",
         )
         try:
             report = await run
