@@ -67,6 +67,6 @@ async def test_on_repeat_update_in_batch_mode_and_crm(fake: FakeThulium) -> None
 async def test_on_repeat_is_checked(fake: FakeThulium) -> None:
     """An unknown value is an InputError naming the option, before any request."""
     async with quick(fake) as client:
-        with pytest.raises(InputError, match="on_repeat.*'reject' or 'update'"):
+        with pytest.raises(InputError, match=r"on_repeat.*'reject' or 'update'"):
             await client.bulk.create_records(ITEMS, on_repeat="merge")  # type: ignore[typeddict-item]
     assert fake.requests == []
