@@ -202,3 +202,27 @@ def test_update_repeats_applies_the_later_row(served, tmp_path):
     assert result.exit_code == 0, result.output
     assert stored(served.fake)["700000030"]["record_fields"]["city"] == "Gdańsk"
     assert "updated" in result.stdout
+
+
+HUGE_ID = (
+    "phone_number,dictionary_status_id\n700000040,\n700000041,99999999999999999999\n700000042,\n"
+)
+
+
+def test_an_id_past_64_bits_rejects_its_row_alone(served, tmp_path):
+    """The row is rejected naming the field; the valid rows are imported."""
+    source = write(tmp_path / "huge.csv", HUGE_ID)
+    result = invoke(["records", "import", str(source), "-c", "2"], env=served.env())
+    assert result.exit_code == 1, result.output
+    assert sorted(stored(served.fake)) == ["700000040", "700000042"]
+    (row,) = rows(tmp_path / "huge.csv.rejects.csv")
+    assert row["line"] == "3"
+    assert row["reason"].startswith("dictionary_status_id: expected a positive integer id")
+
+
+def test_dry_run_finds_an_id_past_64_bits(tmp_path):
+    """--dry-run calls that row invalid, as the import would."""
+    source = write(tmp_path / "huge.csv", HUGE_ID)
+    result = invoke(["records", "import", str(source), "-c", "1", "--dry-run"])
+    assert result.exit_code == 1, result.output
+    assert "1 invalid" in result.stdout
