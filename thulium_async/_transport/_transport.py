@@ -30,6 +30,7 @@ from .._retry_after import parse_retry_after
 from ..errors import APIError, ThuliumError
 from ._capture import record
 from ._errors import transport_error
+from ._guards import closed, redirect
 from ._limiter import Limiter, Sleep
 from ._response import RawResponse, error_from_response
 from ._retrying import IDEMPOTENT_METHODS, CallState, decide, retry_strategies
@@ -226,12 +227,14 @@ class Transport:
         method, url = call.method, call.url
         event = RequestEvent(method=method, url=url, attempt=call.attempts)
         self._emit(self.hooks.on_request, event)
+        if refused := closed(self.http, method, url):
+            raise refused
         await self.limiter.acquire()
         started = time.perf_counter()
         self.stats.requests += 1
         try:
             response = await self.http.send(request, stream=True)
-            if stream and response.status_code < 400:
+            if stream and response.status_code < 300:
                 raw = self._answer(response, b"", started, call)
                 self._observe(raw)
                 return StreamedResponse(
@@ -246,12 +249,16 @@ class Transport:
             error = transport_error(exc, method=method, url=url, attempts=call.attempts)
             self.stats.transport_errors += 1
             raise self._failed(error, call) from exc
-        except BaseException:
+        except BaseException as exc:
             self.limiter.release()
+            if isinstance(exc, RuntimeError) and (refused := closed(self.http, method, url)):
+                raise refused from None  # closed while this call was in flight
             raise
         self.limiter.release()
         raw = self._answer(response, content, started, call)
         self._observe(raw)
+        if redirected := redirect(raw):
+            raise self._failed(redirected, call)
         if raw.status_code >= 400:
             raise self._failed(self._classify(raw), call)
         return raw

@@ -21,7 +21,14 @@ import anyio
 import anyio.lowlevel
 from anyio.abc import ObjectSendStream
 
-from ..errors import AuthenticationError, InputError, PermissionDeniedError, ThuliumError
+from ..errors import (
+    AuthenticationError,
+    ClientClosedError,
+    InputError,
+    PermissionDeniedError,
+    RedirectError,
+    ThuliumError,
+)
 from ._batcher import Batcher, Chunk
 from ._entry import Entry, Settled
 from ._journal import Journal, digest
@@ -68,8 +75,8 @@ class Engine:
         self._outstanding = self._in_flight = 0
         self._reader_done = self._reader_blocked = self._stopping = False
         self._reader_scope: anyio.CancelScope | None = None
-        # (campaign, identity) -> index of its first item: later ones are repeats.
-        self._seen: dict[tuple[str | None, str], int] = {}
+        # campaign -> {identity: index of its first item}: later ones are repeats.
+        self._seen: dict[str | None, dict[int, int]] = {}
 
     async def run(self, stream: ObjectSendStream[ItemResult] | None = None) -> BulkReport:
         """Load everything; the report is final when this returns or raises."""
@@ -166,7 +173,7 @@ class Engine:
         entry = Entry(index, cid, item, key, prepared.value, item_digest)
         identity = self._op.identity(prepared)
         if identity is not None:
-            earlier = self._seen.setdefault((cid, identity), index)
+            earlier = self._seen.setdefault(cid, {}).setdefault(identity, index)
             if earlier != index:
                 update = self._settings.on_repeat == "update" and self._op.as_update(prepared)
                 if not update:
@@ -202,9 +209,11 @@ class Engine:
             self._in_flight -= 1
             self._batcher.release(chunk)
             settled = self._recovery.settle_answer(chunk, *answer)
-            if isinstance(answer[1], (AuthenticationError, PermissionDeniedError)):
+            if isinstance(answer[1], (AuthenticationError, PermissionDeniedError, RedirectError)):
                 # Every other request would be refused the same way: stop here.
                 self._stop(f"{answer[1].status_code}: {error_text(answer[1])}")
+            elif isinstance(answer[1], ClientClosedError):
+                self._stop(str(answer[1]))
             self._wake_workers()  # freed keys or requeued entries may let a chunk go
             await self._emit(self._settle(settled))
 

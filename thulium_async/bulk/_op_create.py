@@ -84,9 +84,16 @@ class CreateRecords(Operation):
         body = encode_new_crm_record(item, UTC)
         return Prepared(cid, route, str(body["customer_id"]), item, body)
 
-    def identity(self, prepared: Prepared) -> str:
-        """The number exactly as sent (the API keeps "+48..." and "48..." apart) or customer."""
-        return str(prepared.payload["phone_number" if prepared.route == REGULAR else "customer_id"])
+    def identity(self, prepared: Prepared) -> int:
+        """The number exactly as sent (the API keeps "+48..." and "48..." apart) or customer.
+
+        As one int (a leading 1 or 2 for "no +" or "+" keeps leading zeros;
+        customers negative): a run remembers one per item, so it stays small.
+        """
+        if prepared.route == REGULAR:
+            phone: str = prepared.payload["phone_number"]
+            return int(("2" + phone[1:]) if phone.startswith("+") else ("1" + phone))
+        return -int(prepared.payload["customer_id"])
 
     def as_update(self, prepared: Prepared) -> dict[str, Any] | None:
         """The fields a repeated row would change, as the single update takes them."""

@@ -74,7 +74,7 @@ class Operation:
         """Send one chunk (one request); raise the request's error if it failed as a whole."""
         raise NotImplementedError
 
-    def identity(self, prepared: Prepared) -> str | None:
+    def identity(self, prepared: Prepared) -> int | None:
         """What makes an item a repeat of an earlier one in its campaign; None: never."""
         return None
 
