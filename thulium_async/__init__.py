@@ -15,7 +15,7 @@ from . import errors, models
 from ._client import Client
 from ._config import RateLimit, RetryPolicy
 from ._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
-from ._pagination import Page, PaginationDriftError, Paginator
+from ._pagination import OffsetIgnoredError, Page, PaginationDriftError, Paginator
 from ._transport import (
     RawResponse,
     ResponseLog,
@@ -33,6 +33,7 @@ __all__ = [
     "Client",
     "Hooks",
     "Page",
+    "OffsetIgnoredError",
     "PaginationDriftError",
     "Paginator",
     "RateLimit",
