@@ -13,11 +13,13 @@ from zoneinfo import ZoneInfo
 import attrs
 import httpx2
 
+from . import _validation as check
 from ._config import RateLimit, RetryPolicy
 from ._converter import DEFAULT_TIMEZONE, make_converter
 from ._hooks import Hooks
 from ._logging import configure_from_env
 from ._transport import (
+    DEFAULT_MAX_BODY,
     Limiter,
     RawResponse,
     ShardedTransport,
@@ -135,6 +137,8 @@ class Client:
             refuse a status that needs ``agent_login``/``next_call_date`` before
             sending; False skips the lookup.
         user_agent: appended to the library's User-Agent.
+        max_response_bytes: the largest answer body read (default 64 MiB); a
+            larger one raises DecodeError instead of filling memory.
     """
 
     def __init__(
@@ -152,6 +156,7 @@ class Client:
         hooks: Hooks | None = None,
         check_statuses: bool = True,
         user_agent: str | None = None,
+        max_response_bytes: int = DEFAULT_MAX_BODY,
     ) -> None:
         configure_from_env()
         if http_client is not None and transport is not None:
@@ -186,6 +191,7 @@ class Client:
             timeout=_timeout(timeout),
             hooks=hooks or Hooks(),
             owns_http=owns,
+            max_body=check.number_in_range(max_response_bytes, "max_response_bytes", 1, 2**62),
         )
         self._adopt(
             base_url=url,

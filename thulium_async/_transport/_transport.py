@@ -28,6 +28,7 @@ from .._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from .._logging import logger
 from .._retry_after import parse_retry_after
 from ..errors import APIError, ThuliumError
+from ._body import DEFAULT_MAX_BODY, read_body, read_window
 from ._capture import record
 from ._errors import transport_error
 from ._guards import closed, redirect
@@ -62,6 +63,7 @@ class Transport:
         hooks: Hooks,
         owns_http: bool,
         sleep: Sleep = anyio.sleep,
+        max_body: int = DEFAULT_MAX_BODY,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.http = http
@@ -71,6 +73,7 @@ class Transport:
         self.timeout = timeout
         self.hooks = hooks
         self.owns_http = owns_http
+        self.max_body = max_body
         self.stats = TransportStats()
         self._sleep = sleep
         self._strategies = retry_strategies(retry)
@@ -97,6 +100,7 @@ class Transport:
             hooks=hooks or self.hooks,
             owns_http=False,
             sleep=self._sleep,
+            max_body=self.max_body,
         )
         clone.stats = self.stats
         return clone
@@ -183,6 +187,8 @@ class Transport:
     ) -> RawResponse | StreamedResponse:
         """The retry loop around :meth:`_attempt`, the one place an attempt is made."""
         started = time.monotonic()
+        if self.retry.deadline is not None:
+            call.deadline_at = started + self.retry.deadline
         try:
             return await self._attempt(request, call, stream=stream)
         except ThuliumError as error:
@@ -241,7 +247,13 @@ class Transport:
                     response, method=method, url=url, release=self.limiter.release
                 )
             try:
-                content = await response.aread()
+                content = await read_body(
+                    response,
+                    within=read_window(self.timeout.read, call.deadline_at),
+                    max_bytes=self.max_body,
+                    method=method,
+                    url=url,
+                )
             finally:
                 await response.aclose()
         except httpx2.TransportError as exc:
