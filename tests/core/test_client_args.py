@@ -48,14 +48,11 @@ def test_no_frame_of_a_constructor_error_holds_the_password(name: str) -> None:
 
 def test_bad_auth_never_shows_the_password() -> None:
     """A malformed auth pair: InputError, password redacted in message and locals."""
-    try:
+    with pytest.raises(InputError) as caught:
         th.Client(URL, auth=("api_user", SECRET, "extra"))  # type: ignore[arg-type]
-    except InputError as error:
-        assert error.field == "auth"
-        text = "".join(
-            traceback.TracebackException.from_exception(error, capture_locals=True).format()
-        )
-    assert SECRET not in text
+    assert caught.value.field == "auth"
+    shown = traceback.TracebackException.from_exception(caught.value, capture_locals=True)
+    assert SECRET not in "".join(shown.format())
 
 
 def test_repr_of_a_half_built_client_does_not_raise() -> None:
