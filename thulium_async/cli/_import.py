@@ -82,9 +82,14 @@ class _Reader:
             self.lines.append(row.line)
             yield self._campaign_id, self.items.item(row.values)
 
-    def add_failures(self, report: BulkReport) -> None:
-        """The items the run did not settle well, placed at their lines."""
-        for result in (*report.failures, *report.repeats, *report.unfinished):
+    def add_failures(self, report: BulkReport, *, refused_only: bool = False) -> None:
+        """The items the run did not settle well, placed at their lines.
+
+        ``refused_only`` (an interrupted run): only refused and repeated rows;
+        the rows read ahead but not sent are left to a ``--journal`` resume.
+        """
+        unfinished = () if refused_only else report.unfinished
+        for result in (*report.failures, *report.repeats, *unfinished):
             line = self._line(result.index)
             reason = result.error or result.outcome.value
             if result.outcome is Outcome.REPEATED and result.repeats is not None:
@@ -113,15 +118,31 @@ async def run_import(job: ImportJob, settings: Connection) -> int:
     with _Reader(job) as reader:
         async with open_client(settings, rate_limit=limit) as client:
             await check_campaign(client, job.campaign_id, crm=job.crm)
-            report = await _load(client, job, reader)
-    reader.add_failures(report)
-    title = f"Imported {job.file.name} into campaign {job.campaign_id}"
-    out.print(report_table(title, report, rejected_before=reader.unreadable))
-    reader.finish()
+            live: list[BulkReport] = []
+            try:
+                report = await _load(client, job, reader, live)
+            except BaseException:  # also Ctrl-C: the table, and the rows refused so far
+                if live:
+                    _finish(job, reader, live[0], interrupted=True)
+                raise
+    _finish(job, reader, report, interrupted=False)
     return 0 if report.ok and not reader.unreadable else FAILED
 
 
-async def _load(client: Client, job: ImportJob, reader: _Reader) -> BulkReport:
+def _finish(job: ImportJob, reader: _Reader, report: BulkReport, *, interrupted: bool) -> None:
+    reader.add_failures(report, refused_only=interrupted)
+    verb = "Interrupted importing" if interrupted else "Imported"
+    title = f"{verb} {job.file.name} into campaign {job.campaign_id}"
+    out.print(report_table(title, report, rejected_before=reader.unreadable))
+    reader.finish()
+
+
+async def _load(
+    client: Client, job: ImportJob, reader: _Reader, live: list[BulkReport]
+) -> BulkReport:
+    # The progress display closes before anything else is printed, so the
+    # summary (or Ctrl-C's message) starts on a line of its own; ``live`` hands
+    # the run's report out for that.
     with new_progress() as progress:
         name = f"Importing {job.file.name}"
         bar = BulkBar(progress, name, reader.estimate, lambda: reader.unreadable)
@@ -133,12 +154,8 @@ async def _load(client: Client, job: ImportJob, reader: _Reader) -> BulkReport:
             on_progress=bar,
             on_repeat="update" if job.update_repeats else "reject",
         )
-        try:
-            report = await run
-        except BaseException:  # also Ctrl-C: what failed so far still goes to rejects
-            reader.add_failures(run.report)
-            reader.finish()
-            raise
+        live.append(run.report)
+        report = await run
         bar.finish(report)
         return report
 
