@@ -60,3 +60,20 @@ def test_every_datetime_check_refuses_an_overflow_with_an_input_error() -> None:
         check.moment(moment, "date_from", zone, seconds=True)
     with pytest.raises(InputError, match="next_call_date"):
         check.datetime_value(moment, "next_call_date", zone)
+
+
+@pytest.mark.parametrize("kind", ["directory", "corrupt"])
+async def test_a_journal_that_cannot_be_opened_is_an_input_error_naming_it(
+    fake: FakeThulium, tmp_path: Any, kind: str
+) -> None:
+    """A directory or a file that is not sqlite: InputError("journal") with the path."""
+    path = tmp_path / "j.sqlite"
+    if kind == "directory":
+        path.mkdir()
+    else:
+        path.write_bytes(b"this is not a sqlite database, just text" * 100)
+    async with quick(fake) as client:
+        with pytest.raises(InputError, match="journal") as caught:
+            await client.bulk.create_records([("00001", {"phone_number": "600"})], journal=path)
+    assert str(path) in str(caught.value)
+    assert fake.requests == []
