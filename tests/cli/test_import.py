@@ -264,3 +264,12 @@ def test_ctrl_c_keeps_only_refused_rows_prints_the_table_and_exits_130(
     assert again.exit_code == 0, again.output
     assert not (tmp_path / "big.csv.rejects.csv").exists()
     assert len(served.fake.records("00002")) == 600
+
+
+def test_a_csv_without_a_header_line_is_detected(tmp_path):
+    """Its first row is data, not column names: a usage error saying so, nothing sent."""
+    source = write(tmp_path / "bare.csv", "600100200,Jan\n600100201,Anna\n")
+    for extra in ([], ["--dry-run"]):
+        result = invoke(["--fake", "records", "import", str(source), "-c", "1", *extra])
+        assert result.exit_code == 2, result.output
+        assert "is the header line missing?" in one_error_line(result)

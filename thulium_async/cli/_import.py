@@ -18,8 +18,8 @@ from ..errors import InputError
 from ..resources._record_inputs import encode_new_crm_record, encode_new_record
 from ._connect import check_campaign, open_client
 from ._console import err, new_progress, out
-from ._errors import FAILED
-from ._items import RowItems, item_values
+from ._errors import FAILED, USAGE, CliError
+from ._items import RowItems, item_values, names_no_column
 from ._options import Connection
 from ._rejects import Rejects
 from ._rows import BadRow, FileFormat, Row, RowFile, count_lines
@@ -54,6 +54,14 @@ class _Reader:
         lines = count_lines(job.file)
         self._file = RowFile(job.file, job.fmt)
         self.header = self._file.header
+        if names_no_column(self.header):
+            self._file.close()
+            names = escape(", ".join(self.header or ()))
+            raise CliError(
+                f"{job.file.name}: the first line ({names}) names no known column such as"
+                " phone_number or customer_id: is the header line missing?",
+                USAGE,
+            )
         self.rejects = Rejects(job.rejects, self.header)
         self.items = RowItems(crm=job.crm)
         self.lines = array("q")
