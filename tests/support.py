@@ -29,6 +29,7 @@ from tests.catalog.examples import (  # noqa: F401 - re-exported for the tests
     catalog_response,
     endpoints_in,
     example,
+    fresh_record_response,
     request_example,
 )
 from thulium_async.testing import FakeThulium

@@ -15,7 +15,7 @@ from . import errors, models
 from ._client import Client
 from ._config import LimitStore, RateLimit, RetryPolicy
 from ._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
-from ._pagination import Page, PaginationDriftError, Paginator
+from ._pagination import OffsetIgnoredError, Page, PaginationDriftError, Paginator
 from ._transport import (
     RawResponse,
     ResponseLog,
@@ -35,6 +35,7 @@ __all__ = [
     "LimitStore",
     "Hooks",
     "Page",
+    "OffsetIgnoredError",
     "PaginationDriftError",
     "Paginator",
     "RateLimit",

@@ -9,11 +9,12 @@ import os
 from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 import httpx2
 
+from . import _validation as check
 from ._config import RateLimit, RetryPolicy
 from ._converter import DEFAULT_TIMEZONE, make_converter
 from ._decoding import LenientLog
@@ -21,6 +22,7 @@ from ._hooks import Hooks
 from ._logging import configure_from_env
 from ._tracing import tracing_for
 from ._transport import (
+    DEFAULT_MAX_BODY,
     Limiter,
     RawResponse,
     ShardedTransport,
@@ -116,14 +118,65 @@ def _same_account(base_url: str, http_client: httpx2.AsyncClient) -> None:
         )
 
 
-def _auth(value: Any) -> tuple[str, str]:
-    if (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(isinstance(part, str) and part for part in value)
+class _Credentials:
+    """The API user's ``auth`` pair, held so no frame of ours shows the password.
+
+    Tracebacks that capture locals (rich, Sentry) print reprs: this one hides
+    the password, and the constructor drops its own ``auth`` right away.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    def __repr__(self) -> str:
+        return "<credentials hidden>"
+
+    def checked(self) -> str:
+        """The username, once the pair is known to be two non-empty strings."""
+        # No local may hold the pair: a traceback would show it.
+        if not (
+            isinstance(self._value, tuple)
+            and len(self._value) == 2
+            and all(map(_filled, self._value))
+        ):
+            raise InputError(
+                "auth", "a (username, password) tuple of non-empty strings", "<redacted>"
+            )
+        return str(self._value[0])
+
+    def add_to(self, headers: dict[str, str]) -> dict[str, str]:
+        """``headers`` with the Basic ``Authorization`` (built where no local keeps it)."""
+        return {"Authorization": basic_auth_header(*self._value), **headers}
+
+
+def _filled(part: Any) -> bool:
+    return isinstance(part, str) and bool(part)
+
+
+def _zone(value: Any) -> dt.tzinfo:
+    if isinstance(value, dt.tzinfo):
+        return value
+    if isinstance(value, str):
+        try:
+            return ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    raise InputError("timezone", "an IANA zone name such as 'Europe/Warsaw' or a tzinfo", value)
+
+
+def _instance(value: Any, cls: type, field: str) -> None:
+    if value is not None and not isinstance(value, cls):
+        raise InputError(field, f"a {cls.__name__} or None", value)
+
+
+def _header_text(value: Any, field: str) -> None:
+    # HTTP header values are ASCII; anything else failed deep inside httpx.
+    if value is not None and not (
+        isinstance(value, str) and value.isascii() and value.isprintable()
     ):
-        return value[0], value[1]
-    raise InputError("auth", "a (username, password) tuple of non-empty strings", "<redacted>")
+        raise InputError(field, "printable ASCII text (it goes into an HTTP header)", value)
 
 
 class Client:
@@ -166,6 +219,8 @@ class Client:
         tracing: OpenTelemetry spans and metrics through the global providers,
             when opentelemetry-api is installed (``thulium-async[otel]``); False
             turns them off.
+        max_response_bytes: the largest answer body read (default 64 MiB); a
+            larger one raises DecodeError instead of filling memory.
     """
 
     def __init__(
@@ -185,18 +240,30 @@ class Client:
         user_agent: str | None = None,
         strict_responses: bool = False,
         tracing: bool = True,
+        max_response_bytes: int = DEFAULT_MAX_BODY,
     ) -> None:
+        credentials = _Credentials(auth)
+        del auth  # from here on only the credentials object, whose repr hides it
         configure_from_env()
         if http_client is not None and transport is not None:
             raise InputError("transport", "either http_client or transport, not both", "both given")
         url = _base_url(base_url)
-        username, password = _auth(auth)
+        username = credentials.checked()
+        _instance(rate_limit, RateLimit, "rate_limit")
+        _instance(retry, RetryPolicy, "retry")
+        _instance(hooks, Hooks, "hooks")
+        _instance(http_client, httpx2.AsyncClient, "http_client")
+        _instance(transport, httpx2.AsyncBaseTransport, "transport")
+        _header_text(user_agent, "user_agent")
+        _header_text(language, "language")
         limit = rate_limit or RateLimit()
         if limit.store is not None and http_client is not None:
             _same_account(url, http_client)
-        tz = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
+        tz = _zone(timezone)
+        # Checked before the connection pool exists, so a bad value leaks nothing.
+        wait = _timeout(timeout)
+        max_body = check.number_in_range(max_response_bytes, "max_response_bytes", 1, 2**62)
         headers = {
-            "Authorization": basic_auth_header(username, password),
             "Accept": "application/json",
             "User-Agent": f"thulium-async/{__version__}" + (f" {user_agent}" if user_agent else ""),
         }
@@ -208,20 +275,21 @@ class Client:
             # request costs ~50 µs a call in httpx2.
             http_client = httpx2.AsyncClient(
                 transport=transport or ShardedTransport(max_connections=limit.max_concurrency),
-                headers=headers,
+                headers=credentials.add_to(headers),
                 follow_redirects=False,
             )
             headers = {}
         sender = Transport(
             base_url=url,
             http=http_client,
-            headers=headers,
+            headers=credentials.add_to(headers) if headers else headers,
             limiter=Limiter(limit, key=account_key(url, username)),
             retry=retry or RetryPolicy(),
-            timeout=_timeout(timeout),
+            timeout=wait,
             hooks=hooks or Hooks(),
             owns_http=owns,
             tracing=tracing_for(tracing, url),
+            max_body=max_body,
         )
         decode_log = LenientLog()
         self._adopt(
@@ -433,7 +501,9 @@ class Client:
         return cls(os.environ["THULIUM_BASE_URL"], auth=auth, **kwargs)
 
     def __repr__(self) -> str:
-        return f"<thulium_async.Client {self.base_url} user={self._username!r}>"
+        # getattr: a constructor that failed midway must not make repr() fail too.
+        base_url = getattr(self, "base_url", "(not built)")
+        return f"<thulium_async.Client {base_url} user={getattr(self, '_username', None)!r}>"
 
     async def __aenter__(self) -> Client:
         return self

@@ -28,7 +28,7 @@ from ._concurrency import MAX_CONCURRENCY, map_ordered
 from ._logging import logger
 from .errors import InputError, ThuliumError
 
-__all__ = ["Page", "PaginationDriftError", "Paginator"]
+__all__ = ["OffsetIgnoredError", "Page", "PaginationDriftError", "Paginator"]
 
 T = TypeVar("T")
 
@@ -44,6 +44,13 @@ class Page(Generic[T]):
 
 class PaginationDriftError(ThuliumError):
     """The list changed under a paginated scan and ``on_drift="raise"`` was asked for."""
+
+
+class OffsetIgnoredError(ThuliumError):
+    """A later offset was answered with the page already read: the server ignores ``offset``.
+
+    Without this check such a server keeps a scan without ``count`` going forever.
+    """
 
 
 FetchPage = Callable[[int, int], Awaitable[Page[T]]]
@@ -153,9 +160,10 @@ class Paginator(Generic[T]):
     async def _sequential(self, last: Page[T], budget: int | None) -> AsyncIterator[Page[T]]:
         offset = last.offset + len(last.items)
         while len(last.items) >= self._limit_for(last.offset) and (budget is None or budget > 0):
-            last = await self._fetch_page(offset)
+            previous, last = last, await self._fetch_page(offset)
             if not last.items:
                 return
+            _require_progress(previous, last)
             yield _trim(last, budget)
             if budget is not None:
                 budget -= len(last.items)
@@ -169,13 +177,25 @@ class Paginator(Generic[T]):
         while offset < end:
             offsets = list(range(offset, end, self.page_size))[: self.concurrency]
             window = await self._fetch_window(offsets)
+            previous = first
             for page in window:
+                _require_progress(previous, page)
+                previous = page
                 self._check_drift(expected, page)
                 yield _trim(page, budget)
                 if budget is not None:
                     budget -= len(page.items)
                 if len(page.items) < self._limit_for(page.offset):
-                    return  # the list shrank: nothing lies beyond a short page
+                    reached = page.offset + len(page.items)
+                    if reached >= (expected if page.count is None else page.count):
+                        return  # the list shrank: nothing lies beyond a short page
+                    # The count says more lies beyond: never end the list quietly.
+                    self._report_drift(
+                        expected,
+                        reached,
+                        f"a short page: {len(page.items)} items at offset {page.offset}"
+                        f" while count is {expected}",
+                    )
             offset = offsets[-1] + len(window[-1].items)
             grown = window[-1].count
             if grown is not None and grown > end and (budget is None or budget > 0):
@@ -191,14 +211,28 @@ class Paginator(Generic[T]):
     def _check_drift(self, expected: int, page: Page[T]) -> None:
         if page.count is None or page.count == expected or self.on_drift == "ignore":
             return
-        self.drift = (expected, page.count)
         message = (
             f"the list changed during pagination: count {expected} at the start, "
             f"{page.count} at offset {page.offset}"
         )
+        self._report_drift(expected, page.count, message)
+
+    def _report_drift(self, expected: int, seen: int, message: str) -> None:
+        if self.on_drift == "ignore":
+            return
+        self.drift = (expected, seen)
         if self.on_drift == "raise":
             raise PaginationDriftError(message)
         logger.warning("%s; records may be missed or read twice", message)
+
+
+def _require_progress(previous: Page[T], page: Page[T]) -> None:
+    """Refuse a page that repeats the one before it (the server ignored ``offset``)."""
+    if page.offset != previous.offset and page.items and page.items == previous.items:
+        raise OffsetIgnoredError(
+            f"the page at offset {page.offset} repeats the one at offset {previous.offset}:"
+            " the server ignores offset, so the scan stopped"
+        )
 
 
 def _trim(page: Page[T], budget: int | None) -> Page[T]:

@@ -52,6 +52,8 @@ __all__ = [
     "GoneError",
     "RateLimitError",
     "ServerError",
+    "RedirectError",
+    "ClientClosedError",
     "ErrorDetail",
     "error_class_for_status",
 ]
@@ -283,6 +285,42 @@ class RateLimitError(APIError):
 
 class ServerError(APIError):
     """5xx: Thulium failed to process the request."""
+
+
+class RedirectError(APIError):
+    """3xx: the server answered with a redirect, which the client never follows.
+
+    Usually the base URL is wrong (``http://`` behind an https-only proxy, an
+    old host name): fix ``base_url`` rather than following, which could send
+    the credentials to another host. ``location`` is where it pointed. Nothing
+    was applied (the API itself never redirects), so a call is not retried.
+    """
+
+    @property
+    def location(self) -> str | None:
+        """The redirect's target (``Location``), when it named one."""
+        return self.headers.get("location") or self.headers.get("Location")
+
+    @property
+    def attempt_maybe_applied(self) -> bool:
+        """False: a redirect answers in place of the API."""
+        return False
+
+    def _summary(self) -> str:
+        where = self.location or "nowhere (no Location header)"
+        return (
+            f"{self.method} {self.url} -> {self.status_code}: redirected to {where};"
+            " redirects are not followed: check the client's base_url"
+        )
+
+
+class ClientClosedError(ThuliumError):
+    """A call on a client that is closed (after ``aclose()`` or its ``async with`` block)."""
+
+    def __init__(self, method: str, url: str) -> None:
+        self.method = method
+        self.url = url
+        super().__init__(f"{method} {url}: the client is closed; open a new one")
 
 
 _BY_STATUS: dict[int, type[APIError]] = {

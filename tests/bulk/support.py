@@ -56,10 +56,16 @@ def assert_accounted(report: BulkReport, total: int) -> None:
     assert report.total == total
     assert sum(report.counts.values()) == total
     assert (
-        report.succeeded + report.failed + report.skipped + report.unknown + report.not_attempted
+        report.succeeded
+        + report.failed
+        + report.repeated
+        + report.skipped
+        + report.unknown
+        + report.not_attempted
         == total
     )
     assert len(report.failures) == report.failed
+    assert len(report.repeats) == report.repeated
     assert len(report.unfinished) == report.unknown + report.not_attempted
     if report.results is not None:
         assert len(report.results) == total

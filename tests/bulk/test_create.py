@@ -182,19 +182,27 @@ async def test_numbers_already_in_the_campaign_are_a_distinct_success(
 
 
 async def test_duplicates_in_the_input_go_to_different_chunks(fake: FakeThulium) -> None:
-    """A number repeated in one campaign never shares a chunk; it is stored once."""
+    """A number repeated in one campaign never shares a chunk; it is stored once.
+
+    on_repeat="update": the repeats go (as updates) after their number's create.
+    """
     items = []
     for i in range(50):
-        items.append(("00001", NewRecord(phone_number=phone(i % 10))))
+        fields = {"field1": f"v{i}"}
+        items.append(("00001", NewRecord(phone_number=phone(i % 10), record_fields=fields)))
         items.append(("00002", NewRecord(phone_number=phone(i))))
     # The batch answer drops a leading +, so "+600..." and "600..." never share a chunk
     # either; the fake (like the API, as far as documented) stores them apart.
     items.append(("00001", NewRecord(phone_number="+" + phone(0))))
     async with quick(fake) as client:
-        report = await client.bulk.create_records(items, chunk_size=8, keep_results=True)
+        report = await client.bulk.create_records(
+            items, chunk_size=8, keep_results=True, on_repeat="update"
+        )
     assert_accounted(report, 101)
     assert report.failed == 0
-    assert report.counts == {Outcome.CREATED: 61, Outcome.ALREADY_EXISTED: 40}
+    assert report.counts == {Outcome.CREATED: 61, Outcome.UPDATED: 40}
+    last = {r["phone_number"]: r["record_fields"]["field1"] for r in fake.records("00001")}
+    assert all(last[phone(k)] == f"v{40 + k}" for k in range(10))  # applied in input order
     assert sorted(stored_phones(fake, "00001")) == ["+" + phone(0)] + [phone(i) for i in range(10)]
     for request in fake.requests:
         if request.method == "POST":
@@ -220,7 +228,7 @@ async def test_crm_records_by_item_type(fake: FakeThulium) -> None:
     async with quick(fake) as client:
         report = await client.bulk.create_records(items, chunk_size=10)
         single = await client.bulk.create_records(items[:3], batch=False)
-    assert report.counts == {Outcome.CREATED: 25, Outcome.ALREADY_EXISTED: 1, Outcome.FAILED: 1}
+    assert report.counts == {Outcome.CREATED: 25, Outcome.REPEATED: 1, Outcome.FAILED: 1}
     assert single.counts == {Outcome.ALREADY_EXISTED: 3}
     assert len(fake.records(CRM_CAMPAIGN)) == 25
     assert {r.endpoint for r in fake.requests if r.method == "POST"} == {

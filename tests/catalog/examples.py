@@ -51,3 +51,18 @@ def catalog_response(name: str) -> httpx.Response:
             headers=JSON_HEADERS,
         )
     return httpx.Response(entry["success_status"])
+
+
+def fresh_record_response(name: str) -> httpx.Response:
+    """The catalog's record example, stamped ``create_date`` now (Warsaw, to the minute).
+
+    A record made by the call under test: the example's own 2016 date would
+    show it was there long before.
+    """
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    body = orjson.loads(catalog()[name]["response_example"])
+    now = dt.datetime.now(ZoneInfo("Europe/Warsaw"))
+    body["create_date"] = now.strftime("%Y-%m-%d %H:%M")
+    return httpx.Response(200, content=orjson.dumps(body), headers=JSON_HEADERS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import anyio
+import anyio.lowlevel
 import pytest
 
 from thulium_async import Page, PaginationDriftError, Paginator, errors
@@ -165,3 +166,58 @@ async def test_a_failed_page_in_a_concurrent_window_is_raised_as_itself() -> Non
     with pytest.raises(errors.ThuliumError, match="boom"):
         await scan()
     assert seen == list(range(100))
+
+
+class ShortPage(FakeList):
+    """1,000 items with a count, but the page at offset 200 holds only 60."""
+
+    async def fetch(self, offset: int, limit: int) -> Page[int]:
+        page = await super().fetch(offset, limit)
+        if offset == 200:
+            return Page(items=page.items[:60], offset=offset, count=page.count)
+        return page
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+async def test_a_short_page_before_count_is_reached_is_drift_not_the_end(
+    concurrency: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The scan goes on past it (not 260 items), records drift and warns."""
+    source = ShortPage(1000)
+    pager = Paginator(source.fetch, page_size=100, max_page_size=100, concurrency=concurrency)
+    with caplog.at_level(logging.WARNING, logger="thulium_async"):
+        items = await pager.to_list()
+    # Never 260: the scan reads on (one page at a time it even rereads from 260).
+    assert set(items) >= set(range(260)) | set(range(300, 1000))
+    assert len(items) == len(set(items))
+    assert pager.drift == (1000, 260)
+    assert "short page: 60 items at offset 200" in caplog.text
+
+
+async def test_a_short_page_raises_with_on_drift_raise() -> None:
+    """on_drift="raise": PaginationDriftError naming the short page."""
+    pager = Paginator(ShortPage(1000).fetch, page_size=100, max_page_size=100, on_drift="raise")
+    with pytest.raises(PaginationDriftError, match="short page"):
+        await pager.to_list()
+
+
+class IgnoresOffset(FakeList):
+    """A server that answers every offset with the first page."""
+
+    async def fetch(self, offset: int, limit: int) -> Page[int]:
+        self.calls.append((offset, limit))
+        await (
+            anyio.lowlevel.checkpoint()
+        )  # lets fail_after end the endless scan this guards against
+        count = len(self.items) if self.with_count else None
+        return Page(items=self.items[:limit], offset=offset, count=count)
+
+
+@pytest.mark.parametrize("with_count", [False, True], ids=["no count", "count"])
+async def test_a_server_ignoring_offset_stops_the_scan_with_an_error(with_count: bool) -> None:
+    """The same page again: OffsetIgnoredError after the second page, never an endless loop."""
+    source = IgnoresOffset(10_000, with_count=with_count)
+    pager = Paginator(source.fetch, page_size=100, max_page_size=100, concurrency=1)
+    with anyio.fail_after(5), pytest.raises(errors.ThuliumError, match="ignores offset"):
+        await pager.to_list()
+    assert len(source.calls) == 2

@@ -18,6 +18,7 @@ from tests.support import (
     assert_wire_headers,
     catalog_response,
     example,
+    fresh_record_response,
     make_client,
     request_example,
     sent_json,
@@ -370,7 +371,7 @@ async def test_create_after_a_lost_answer_returns_the_existing_record(
         side_effect=[httpcore2.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
     )
     get = router.get("outbounds/00001/records/333444555").mock(
-        return_value=catalog_response("get_campaign_record_by_phone")
+        return_value=fresh_record_response("get_campaign_record_by_phone")
     )
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
         record_id = await client.outbounds.records.create("00001", phone_number="333444555")
@@ -378,6 +379,22 @@ async def test_create_after_a_lost_answer_returns_the_existing_record(
     assert post.call_count == 2
     assert get.call_count == 1
     assert sent_json(post.calls[0].request) == sent_json(post.calls[1].request)
+
+
+async def test_create_after_a_lost_answer_finding_an_older_record_raises_the_duplicate(
+    router: respx.MockRouter,
+) -> None:
+    """The record found is stamped 2016, long before the call: not ours, the 400 stands."""
+    router.post("outbounds/00001/records").mock(
+        side_effect=[httpcore2.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
+    )
+    get = router.get("outbounds/00001/records/333444555").mock(
+        return_value=catalog_response("get_campaign_record_by_phone")
+    )
+    async with make_client(retry=th.RetryPolicy.no_wait()) as client:
+        with pytest.raises(errors.ValidationError, match="Duplicate phone number"):
+            await client.outbounds.records.create("00001", phone_number="333444555")
+    assert get.call_count == 1
 
 
 async def test_create_after_a_lost_answer_without_a_record_raises_the_duplicate(
@@ -431,7 +448,7 @@ async def test_create_after_a_500_then_duplicate_returns_the_existing_record(
         side_effect=[httpx.Response(500), httpx.Response(400, json=DUPLICATE)]
     )
     get = router.get("outbounds/00001/records/333444555").mock(
-        return_value=catalog_response("get_campaign_record_by_phone")
+        return_value=fresh_record_response("get_campaign_record_by_phone")
     )
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
         assert await client.outbounds.records.create("00001", phone_number="333444555") == 228
@@ -448,7 +465,7 @@ async def test_create_whose_last_attempt_never_left_still_counts_the_lost_one(
         side_effect=[httpcore2.ReadError("lost"), httpcore2.ConnectError("refused")]
     )
     get = router.get("outbounds/00001/records/333444555").mock(
-        return_value=catalog_response("get_campaign_record_by_phone")
+        return_value=fresh_record_response("get_campaign_record_by_phone")
     )
     async with make_client(retry=th.RetryPolicy.no_wait(max_attempts=2)) as client:
         record_id = await client.outbounds.records.create("00001", phone_number="333444555")

@@ -14,6 +14,7 @@ from tests.support import (
     WARSAW,
     assert_wire_headers,
     catalog_response,
+    fresh_record_response,
     make_client,
     request_example,
     sent_json,
@@ -218,7 +219,7 @@ async def test_crm_create_after_a_lost_answer_returns_the_existing_record(
         side_effect=[httpcore2.ReadError("lost"), httpx.Response(400, json=DUPLICATE)]
     )
     get = router.get("crm_outbounds/00001/records/441").mock(
-        return_value=catalog_response("get_crm_campaign_record")
+        return_value=fresh_record_response("get_crm_campaign_record")
     )
     async with make_client(retry=th.RetryPolicy.no_wait()) as client:
         assert await client.crm_outbounds.records.create("00001", customer_id=441) == 47

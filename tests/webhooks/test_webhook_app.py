@@ -149,6 +149,14 @@ async def test_unsupported_content_type_is_415(content_type: str) -> None:
     assert (await post(wh.WebhookApp(), content_type=content_type)).status_code == 415
 
 
+@pytest.mark.parametrize("charset", ["rot13", "base64", "zlib", "hex", "bz2", "quopri", "uu"])
+async def test_a_codec_that_is_not_a_text_encoding_is_415(charset: str) -> None:
+    """codecs knows them, but they turn bytes into bytes: 415, never a 500 with a traceback."""
+    response = await post(wh.WebhookApp(), content_type=f"application/json; charset={charset}")
+    assert response.status_code == 415
+    assert "unsupported charset" in response.text
+
+
 async def test_oversized_body_is_413() -> None:
     app = wh.WebhookApp(max_body_size=len(BODY) - 1)
     assert (await post(app)).status_code == 413

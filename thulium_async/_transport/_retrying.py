@@ -85,6 +85,7 @@ class CallState:
     attempts: int = 0
     maybe_applied: bool = False
     decision: Decision | None = None
+    deadline_at: float | None = None  # time.monotonic() when the call's deadline passes
 
 
 @attrs.frozen

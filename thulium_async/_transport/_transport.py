@@ -30,8 +30,10 @@ from .._logging import logger
 from .._retry_after import parse_retry_after
 from .._tracing import NO_TRACING, Tracing
 from ..errors import APIError, ThuliumError, TransportError
+from ._body import DEFAULT_MAX_BODY, read_body, read_window
 from ._capture import record
 from ._errors import transport_error, with_retry_history
+from ._guards import closed, redirect
 from ._limiter import Limiter, Sleep
 from ._response import RawResponse, error_from_response
 from ._retrying import IDEMPOTENT_METHODS, CallState, decide, retry_strategies
@@ -64,6 +66,7 @@ class Transport:
         owns_http: bool,
         sleep: Sleep = anyio.sleep,
         tracing: Tracing = NO_TRACING,
+        max_body: int = DEFAULT_MAX_BODY,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self.http = http
@@ -73,6 +76,7 @@ class Transport:
         self.timeout = timeout
         self.hooks = hooks
         self.owns_http = owns_http
+        self.max_body = max_body
         self.stats = TransportStats()
         self._sleep = sleep
         self._strategies = retry_strategies(retry)
@@ -106,6 +110,7 @@ class Transport:
             owns_http=False,
             sleep=self._sleep,
             tracing=tracing or self.tracing,
+            max_body=self.max_body,
         )
         clone.stats = self.stats
         return clone
@@ -199,6 +204,8 @@ class Transport:
     ) -> RawResponse | StreamedResponse:
         """The retry loop around :meth:`_attempt`, the one place an attempt is made."""
         started = time.monotonic()
+        if self.retry.deadline is not None:
+            call.deadline_at = started + self.retry.deadline
         try:
             return await self._attempt(request, call, stream=stream)
         except ThuliumError as error:
@@ -256,12 +263,14 @@ class Transport:
         method, url = call.method, call.url
         event = RequestEvent(method=method, url=url, attempt=call.attempts)
         self._emit(self.hooks.on_request, event)
+        if refused := closed(self.http, method, url):
+            raise refused
         slot = await self.limiter.acquire()
         started = time.perf_counter()
         self.stats.requests += 1
         try:
             response = await self.http.send(request, stream=True)
-            if stream and response.status_code < 400:
+            if stream and response.status_code < 300:
                 raw = self._answer(response, b"", started, call)
                 self._observe(raw)
                 await self.limiter.observe(slot, throttled=False)
@@ -272,7 +281,13 @@ class Transport:
                     release=functools.partial(self.limiter.release, slot),
                 )
             try:
-                content = await response.aread()
+                content = await read_body(
+                    response,
+                    within=read_window(self.timeout.read, call.deadline_at),
+                    max_bytes=self.max_body,
+                    method=method,
+                    url=url,
+                )
             finally:
                 await response.aclose()
         except httpx2.TransportError as exc:
@@ -280,12 +295,19 @@ class Transport:
             error = transport_error(exc, method=method, url=url, attempts=call.attempts)
             self.stats.transport_errors += 1
             raise self._failed(error, call) from exc
-        except BaseException:
+        except ThuliumError:  # a body over the size cap: answered, so the slot goes back whole
+            await self.limiter.release(slot)
+            raise
+        except BaseException as exc:
             self.limiter.release_nowait(slot)
+            if isinstance(exc, RuntimeError) and (refused := closed(self.http, method, url)):
+                raise refused from None  # closed while this call was in flight
             raise
         await self.limiter.release(slot)
         raw = self._answer(response, content, started, call)
         self._observe(raw)
+        if redirected := redirect(raw):
+            raise self._failed(redirected, call)
         if raw.status_code >= 400:
             refusal, retry_after = self._classify(raw)
             await self.limiter.observe(

@@ -40,6 +40,7 @@ from ._values import (
     string_map,
     text,
     texts,
+    wire_safe,
 )
 
 __all__ = [
@@ -67,5 +68,6 @@ __all__ = [
     "string_map",
     "text",
     "texts",
+    "wire_safe",
     "to_moment",
 ]

@@ -48,13 +48,17 @@ def phone_number(value: Any, field: str = "phone_number") -> str:
     raise InputError(field, "digits with an optional leading + (no spaces or dashes)", value)
 
 
+#: Ids are 64-bit signed integers on the server (and JSON encoders stop at 64 bits).
+MAX_ID = 2**63 - 1
+
+
 def positive_id(value: Any, field: str) -> int:
-    """A positive integer id; digit strings are accepted (the API sends both)."""
-    if isinstance(value, str) and value.isascii() and value.isdigit():
+    """A positive integer id below 2**63; digit strings are accepted (the API sends both)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID:
         return value
-    raise InputError(field, "a positive integer id", value)
+    raise InputError(field, "a positive integer id below 2**63", value)
 
 
 def positive_ids(values: Any, field: str) -> list[int]:

@@ -35,7 +35,7 @@ def datetime_value(value: Any, field: str, tz: dt.tzinfo) -> str:
     Naive datetimes are taken as the account's zone; aware ones are converted.
     """
     if isinstance(value, dt.datetime):
-        return format_datetime(value, tz)
+        return _formatted(value, field, tz, seconds=False)
     if isinstance(value, str) and _MINUTE.fullmatch(value):
         try:
             dt.datetime.strptime(value, "%Y-%m-%d %H:%M")
@@ -44,6 +44,16 @@ def datetime_value(value: Any, field: str, tz: dt.tzinfo) -> str:
         else:
             return value
     raise InputError(field, "a datetime or a 'YYYY-MM-DD hh:mm' string", value)
+
+
+def _formatted(value: dt.datetime, field: str, tz: dt.tzinfo, *, seconds: bool) -> str:
+    # An aware time near year 1 or 9999 may fall outside the calendar in the account's zone.
+    try:
+        return format_datetime(value, tz, seconds=seconds)
+    except (OverflowError, ValueError):
+        raise InputError(
+            field, "a datetime that stays within years 1-9999 in the account's zone", value
+        ) from None
 
 
 def date_value(value: Any, field: str) -> str:
@@ -91,7 +101,7 @@ def moment(value: Any, field: str, tz: dt.tzinfo, *, seconds: bool) -> str:
     the other forms are sent as given.
     """
     if isinstance(value, dt.datetime):
-        return format_datetime(value, tz, seconds=seconds)
+        return _formatted(value, field, tz, seconds=seconds)
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(value, str) and _DAY.fullmatch(value):

@@ -19,6 +19,7 @@ __all__ = [
     "string_map",
     "text",
     "texts",
+    "wire_safe",
 ]
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
@@ -29,6 +30,31 @@ def number_in_range(value: Any, field: str, low: int, high: int) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
         return value
     raise InputError(field, f"a whole number from {low} to {high}", value)
+
+
+def wire_safe(value: Any, field: str) -> None:
+    """Refuse what JSON cannot carry: text that is not valid Unicode, ints beyond 64 bits.
+
+    Walks a body (mappings and lists), naming the offending place as
+    ``field.key`` or ``field[index]``; a lone surrogate such as "\\ud800" or an
+    id of 2**64 would otherwise fail while the request is being written.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(field, "text without lone surrogates", value) from None
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if not -(2**63) <= value < 2**64:
+            raise InputError(field, "a whole number that fits in 64 bits", value)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            name = f"{field}.{key}" if field else str(key)
+            wire_safe(key, name)
+            wire_safe(item, name)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            wire_safe(item, f"{field}[{index}]")
 
 
 def flag(value: Any, field: str) -> bool:

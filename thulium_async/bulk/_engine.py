@@ -12,6 +12,7 @@ so a cancellation never leaves an item counted twice or not at all.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import time
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,14 @@ import anyio.lowlevel
 from anyio.abc import ObjectSendStream
 
 from .._tracing import NO_TRACING, Tracing
-from ..errors import AuthenticationError, InputError, PermissionDeniedError, ThuliumError
+from ..errors import (
+    AuthenticationError,
+    ClientClosedError,
+    InputError,
+    PermissionDeniedError,
+    RedirectError,
+    ThuliumError,
+)
 from ._batcher import Batcher, Chunk
 from ._entry import Entry, Settled
 from ._journal import Journal, digest
@@ -76,6 +84,8 @@ class Engine:
         self._outstanding = self._in_flight = 0
         self._reader_done = self._reader_blocked = self._stopping = False
         self._reader_scope: anyio.CancelScope | None = None
+        # campaign -> {identity: index of its first item}: later ones are repeats.
+        self._seen: dict[str | None, dict[int, int]] = {}
 
     async def run(self, stream: ObjectSendStream[ItemResult] | None = None) -> BulkReport:
         """Load everything; the report is final when this returns or raises."""
@@ -177,6 +187,15 @@ class Engine:
         item_digest = digest(prepared.payload) if journal is not None else None
         cid, key = prepared.campaign_id, prepared.key
         entry = Entry(index, cid, item, key, prepared.value, item_digest)
+        identity = self._op.identity(prepared)
+        if identity is not None:
+            earlier = self._seen.setdefault(cid, {}).setdefault(identity, index)
+            if earlier != index:
+                update = self._settings.on_repeat == "update" and self._op.as_update(prepared)
+                if not update:
+                    text = f"repeats item {earlier}"
+                    return Settled(entry, Outcome.REPEATED, error=text, repeats=earlier), 0
+                entry.value, entry.repeat_of = update, earlier
         if journal is not None and item_digest and journal.finished(cid, key, item_digest):
             return Settled(entry, Outcome.SKIPPED), 0
         batch = self._settings.batch and prepared.route in self._op.batch_routes
@@ -206,14 +225,20 @@ class Engine:
             self._in_flight -= 1
             self._batcher.release(chunk)
             settled = self._recovery.settle_answer(chunk, *answer)
-            if isinstance(answer[1], (AuthenticationError, PermissionDeniedError)):
+            if isinstance(answer[1], (AuthenticationError, PermissionDeniedError, RedirectError)):
                 # Every other request would be refused the same way: stop here.
                 self._stop(f"{answer[1].status_code}: {error_text(answer[1])}")
+            elif isinstance(answer[1], ClientClosedError):
+                self._stop(str(answer[1]))
             self._wake_workers()  # freed keys or requeued entries may let a chunk go
             await self._emit(self._settle(settled))
 
     async def _send(self, chunk: Chunk) -> tuple[Any, Any]:
         group = chunk.group
+        now = dt.datetime.now(dt.UTC)
+        for entry in chunk.entries:
+            if entry.first_sent is None:
+                entry.first_sent = now
         try:
             sent = await self._op.send(self._client, group.route, group.batch, chunk.entries)
         except InputError as error:

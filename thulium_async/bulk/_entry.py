@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, NamedTuple
 
 from ._models import Outcome
@@ -17,17 +18,21 @@ class Entry:
     share a chunk and never fly at once. ``value`` is what the operation sends;
     ``digest`` the journal's hash of the item. ``maybe_applied`` is set once a
     request carrying the entry ended ambiguously (the server may have acted), so
-    a later "already exists" is our own record, not a pre-existing one.
+    a later "already exists" may be our own record, not a pre-existing one;
+    ``first_sent`` (UTC) is when a request first carried it, what the record's
+    ``create_date`` is compared with to tell the two apart.
     """
 
     __slots__ = (
         "campaign_id",
         "digest",
         "failed_passes",
+        "first_sent",
         "index",
         "item",
         "key",
         "maybe_applied",
+        "repeat_of",
         "value",
     )
 
@@ -48,6 +53,8 @@ class Entry:
         self.digest = digest
         self.maybe_applied = False
         self.failed_passes = 0
+        self.repeat_of: int | None = None  # set: a repeated key, sent as an update
+        self.first_sent: dt.datetime | None = None
 
     def __repr__(self) -> str:
         return f"<Entry {self.campaign_id}:{self.key} #{self.index}>"
@@ -63,3 +70,4 @@ class Settled(NamedTuple):
     http_status: int | None = None
     exception: BaseException | None = None
     campaigns: tuple[str, ...] = ()
+    repeats: int | None = None

@@ -21,6 +21,8 @@ import anyio
 import anyio.to_thread
 import orjson
 
+from ..errors import InputError
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -72,11 +74,23 @@ class Journal:
     def _open(self) -> None:
         import sqlite3  # only runs that keep a journal pay for loading it
 
+        try:
+            self._connect()
+        except sqlite3.Error as error:
+            self._close()
+            # A directory, a corrupt file or another program's file: name the path.
+            raise InputError(
+                "journal", f"a sqlite journal file that can be opened ({error})", self.path
+            ) from None
+
+    def _connect(self) -> None:
+        import sqlite3
+
         writer = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._writer = writer
         writer.execute("PRAGMA journal_mode=WAL")
         writer.execute("PRAGMA synchronous=NORMAL")
         writer.execute(_SCHEMA)
-        self._writer = writer
         self._reader = sqlite3.connect(self.path, check_same_thread=False)
         found = self._reader.execute(
             "SELECT 1 FROM finished WHERE operation = ? LIMIT 1", (self.operation,)

@@ -13,7 +13,9 @@ __all__ = ["ItemResult", "Outcome", "Progress", "RecordKey"]
 class Outcome(str, enum.Enum):
     """How one input item ended.
 
-    Succeeded: CREATED, ALREADY_EXISTED, UPDATED, DELETED, NOT_FOUND. SKIPPED
+    Succeeded: CREATED, ALREADY_EXISTED, CREATED_OR_EXISTED, UPDATED, DELETED,
+    NOT_FOUND. REPEATED items repeat an earlier item's key in the same input
+    and were not sent (``on_repeat="reject"``). SKIPPED
     items were finished by an earlier run (journal). FAILED items were refused.
     UNKNOWN items may or may not have been applied (their request was in flight
     when the run was abandoned, or every attempt ended ambiguously).
@@ -23,13 +25,26 @@ class Outcome(str, enum.Enum):
     CREATED = "created"
     """The record was added by this run (also when a retry of a lost answer found it)."""
     ALREADY_EXISTED = "already_existed"
-    """The number (or customer) was in the campaign before this item was sent."""
+    """The number (or customer) was in the campaign before this item was first sent."""
+    CREATED_OR_EXISTED = "created_or_existed"
+    """The record is there, but an ambiguous attempt leaves open who made it.
+
+    An attempt carrying the item may have been applied and a retry found the
+    record; its ``create_date`` (to the minute) is too close to the first send
+    to tell this run's record from one that was there before.
+    """
     UPDATED = "updated"
     """The change was applied."""
     DELETED = "deleted"
     """The record(s) were removed."""
     NOT_FOUND = "not_found"
     """Nothing matched: a delete found no record, a status change no campaign."""
+    REPEATED = "repeated"
+    """Its number (or customer) already came earlier in the input for the same campaign.
+
+    Not sent: ``repeats`` is the earlier item's index. ``on_repeat="update"``
+    applies such a row as an update instead (then UPDATED, ``repeats`` still set).
+    """
     SKIPPED = "skipped"
     """Finished by an earlier run with the same journal; not sent again."""
     FAILED = "failed"
@@ -52,6 +67,7 @@ _SUCCEEDED = frozenset(
     {
         Outcome.CREATED,
         Outcome.ALREADY_EXISTED,
+        Outcome.CREATED_OR_EXISTED,
         Outcome.UPDATED,
         Outcome.DELETED,
         Outcome.NOT_FOUND,
@@ -71,7 +87,9 @@ class ItemResult:
     Thulium's own messages (or the validation message), ``http_status`` the
     item's or request's status when there was one,
     ``exception`` the request-level error behind a failure. ``campaigns`` lists
-    the campaigns a status change by phone number touched.
+    the campaigns a status change by phone number touched. ``repeats`` is the
+    index of the earlier item whose key this one repeats (REPEATED, or UPDATED
+    with ``on_repeat="update"``).
     """
 
     index: int
@@ -83,6 +101,7 @@ class ItemResult:
     http_status: int | None = None
     exception: BaseException | None = attrs.field(default=None, repr=False, eq=False)
     campaigns: tuple[str, ...] = ()
+    repeats: int | None = None
 
     @property
     def ok(self) -> bool:

@@ -74,6 +74,14 @@ class Operation:
         """Send one chunk (one request); raise the request's error if it failed as a whole."""
         raise NotImplementedError
 
+    def identity(self, prepared: Prepared) -> int | None:
+        """What makes an item a repeat of an earlier one in its campaign; None: never."""
+        return None
+
+    def as_update(self, prepared: Prepared) -> Any:
+        """A repeated item's value sent as an update (``on_repeat="update"``); None: nothing."""
+        return None
+
     def malformed(self, index: int, element: Any) -> InputError:
         """The error for an input element that is not a (campaign_id, item) pair."""
         return InputError(f"items[{index}]", "a (campaign_id, item) pair", element)

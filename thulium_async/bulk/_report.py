@@ -11,15 +11,16 @@ from ._models import ItemResult, Outcome
 
 __all__ = ["BulkReport"]
 
-_ATTENTION = frozenset({Outcome.FAILED, Outcome.UNKNOWN, Outcome.NOT_ATTEMPTED})
+_ATTENTION = frozenset({Outcome.FAILED, Outcome.REPEATED, Outcome.UNKNOWN, Outcome.NOT_ATTEMPTED})
 
 
 class BulkReport:
     """What happened to every item of a bulk call.
 
     Every item read from the input ends in exactly one outcome, so
-    ``total == succeeded + failed + skipped + unknown + not_attempted``.
-    ``failures`` lists every FAILED item and ``unfinished`` every UNKNOWN or
+    ``total == succeeded + failed + repeated + skipped + unknown + not_attempted``.
+    ``failures`` lists every FAILED item, ``repeats`` every REPEATED one (an
+    input row whose key came earlier), and ``unfinished`` every UNKNOWN or
     NOT_ATTEMPTED one, with the original item; succeeded items are only
     counted (``counts`` by outcome) unless ``keep_results=True`` filled
     ``results``. ``requests``, ``retries``, ``throttled`` (429s) and
@@ -38,6 +39,7 @@ class BulkReport:
         self.total = 0
         self.counts: Counter[Outcome] = Counter()
         self.failures: list[ItemResult] = []
+        self.repeats: list[ItemResult] = []
         self.unfinished: list[ItemResult] = []
         self.results: list[ItemResult] | None = [] if keep_results else None
         self.elapsed = 0.0
@@ -48,13 +50,18 @@ class BulkReport:
 
     @property
     def succeeded(self) -> int:
-        """Items whose intent holds: created, already existed, updated, deleted, not found."""
+        """Items whose intent holds: created (or existed), updated, deleted, not found."""
         return sum(n for outcome, n in self.counts.items() if outcome.succeeded)
 
     @property
     def failed(self) -> int:
         """Items refused, by validation or by Thulium."""
         return self.counts[Outcome.FAILED]
+
+    @property
+    def repeated(self) -> int:
+        """Items not sent because their key came earlier in the input (REPEATED)."""
+        return self.counts[Outcome.REPEATED]
 
     @property
     def skipped(self) -> int:
@@ -79,7 +86,9 @@ class BulkReport:
     @property
     def ok(self) -> bool:
         """True when every item read succeeded or was skipped and the run was not cut short."""
-        return not (self.failed or self.unknown or self.not_attempted or self.cancelled)
+        return not (
+            self.failed or self.repeated or self.unknown or self.not_attempted or self.cancelled
+        )
 
     @property
     def stopped_early(self) -> bool:
@@ -104,9 +113,12 @@ class BulkReport:
             http_status=settled.http_status,
             exception=settled.exception,
             campaigns=settled.campaigns,
+            repeats=settled.repeats,
         )
         if outcome is Outcome.FAILED:
             self.failures.append(result)
+        elif outcome is Outcome.REPEATED:
+            self.repeats.append(result)
         elif attention:
             self.unfinished.append(result)
         if self.results is not None:
@@ -134,7 +146,8 @@ class BulkReport:
             f"{self.operation}: {self.total:,}{of} items in {self.elapsed:.1f} s"
             f" ({self.throughput:,.0f}/s){state}",
             f"  succeeded {self.succeeded:,}" + (f" ({done})" if done else ""),
-            f"  failed {self.failed:,}, skipped {self.skipped:,}, unknown {self.unknown:,},"
+            f"  failed {self.failed:,}, repeated {self.repeated:,}, skipped {self.skipped:,},"
+            f" unknown {self.unknown:,},"
             f" not attempted {self.not_attempted:,}",
             f"  {self.calls:,} API calls; client requests {self.requests:,},"
             f" retries {self.retries:,}, 429s {self.throttled:,},"
@@ -142,25 +155,35 @@ class BulkReport:
         ]
         for message, count in self.error_counts()[:5]:
             lines.append(f"  {count:,} x {message}")
+        if self.repeated:
+            lines.append(
+                "  repeated rows repeat an earlier row's number and were not sent"
+                ' (on_repeat="update" applies them as updates)'
+            )
         if self.unknown:
             lines.append("  unknown items may have been applied: check them before resending")
+        if self.counts[Outcome.CREATED_OR_EXISTED]:
+            lines.append(
+                "  created_or_existed: the record is there, but a lost answer and its"
+                " create_date (to the minute) could not tell whether this run made it"
+            )
         return "\n".join(lines)
 
     def failures_to_csv(
         self, path: str | os.PathLike[str], *, include_unfinished: bool = False
     ) -> int:
-        """Write the failed items (and optionally the unfinished ones) to a CSV file.
+        """Write the failed and repeated items (and optionally the unfinished ones) to CSV.
 
         Columns: index, campaign_id, outcome, http_status, error, then the
         item's own fields (``record_fields`` spread as ``record_fields.<name>``).
         Returns the number of rows written.
         """
-        rows = self.failures + (self.unfinished if include_unfinished else [])
+        rows = self.failures + self.repeats + (self.unfinished if include_unfinished else [])
         return write_results(path, rows)
 
     def __repr__(self) -> str:
         return (
             f"<BulkReport {self.operation} total={self.total} succeeded={self.succeeded}"
             f" failed={self.failed} skipped={self.skipped} unknown={self.unknown}"
-            f" not_attempted={self.not_attempted}>"
+            f" repeated={self.repeated} not_attempted={self.not_attempted}>"
         )

@@ -42,6 +42,11 @@ class BulkOptions(TypedDict, total=False):
     - ``on_progress``: called with a Progress at most 10 times a second.
     - ``resubmit``: later passes for a request that failed as a whole after the
       client's retries (default 2).
+    - ``on_repeat`` (``create_records``): what to do with an item whose number
+      (or customer) came earlier in the input for the same campaign:
+      ``"reject"`` (the default) leaves it unsent as REPEATED, ``"update"``
+      applies its fields to the record as an update once the earlier item is
+      settled (UPDATED; a row with no field to change stays REPEATED).
     - ``buffer``: items read ahead of the requests (default
       ``max(1024, 4 * concurrency * chunk_size)``): bounds memory.
     """
@@ -55,6 +60,7 @@ class BulkOptions(TypedDict, total=False):
     journal: str | os.PathLike[str] | None
     on_progress: ProgressCallback | None
     resubmit: int
+    on_repeat: Literal["reject", "update"]
     buffer: int | None
 
 
@@ -71,6 +77,7 @@ class Settings:
     journal: str | os.PathLike[str] | None = None
     on_progress: ProgressCallback | None = None
     resubmit: int = 2
+    on_repeat: Literal["reject", "update"] = "reject"
     buffer: int | None = None
 
     @property
@@ -108,6 +115,8 @@ def settings_from(options: dict[str, Any], default_concurrency: int) -> Settings
         _whole("buffer", values["buffer"], 1)
     if values.get("on_cancel", "finish") not in ("finish", "abandon"):
         raise InputError("on_cancel", "'finish' or 'abandon'", values["on_cancel"])
+    if values.get("on_repeat", "reject") not in ("reject", "update"):
+        raise InputError("on_repeat", "'reject' or 'update'", values["on_repeat"])
     progress = values.get("on_progress")
     if progress is not None and not callable(progress):
         raise InputError("on_progress", "a callable taking a Progress", progress)

@@ -18,8 +18,8 @@ from ..errors import InputError
 from ..resources._record_inputs import encode_new_crm_record, encode_new_record
 from ._connect import check_campaign, open_client
 from ._console import err, new_progress, out
-from ._errors import FAILED
-from ._items import RowItems, item_values
+from ._errors import FAILED, USAGE, CliError
+from ._items import RowItems, item_values, names_no_column
 from ._options import Connection
 from ._rejects import Rejects
 from ._rows import BadRow, FileFormat, Row, RowFile, count_lines
@@ -41,6 +41,7 @@ class ImportJob:
     rate: float | None
     journal: Path | None
     batch: bool
+    update_repeats: bool = False
 
 
 class _Reader:
@@ -53,6 +54,14 @@ class _Reader:
         lines = count_lines(job.file)
         self._file = RowFile(job.file, job.fmt)
         self.header = self._file.header
+        if names_no_column(self.header):
+            self._file.close()
+            names = escape(", ".join(self.header or ()))
+            raise CliError(
+                f"{job.file.name}: the first line ({names}) names no known column such as"
+                " phone_number or customer_id: is the header line missing?",
+                USAGE,
+            )
         self.rejects = Rejects(job.rejects, self.header)
         self.items = RowItems(crm=job.crm)
         self.lines = array("q")
@@ -81,14 +90,24 @@ class _Reader:
             self.lines.append(row.line)
             yield self._campaign_id, self.items.item(row.values)
 
-    def add_failures(self, report: BulkReport) -> None:
-        """The items the run did not settle well, placed at their lines."""
-        for result in (*report.failures, *report.unfinished):
-            line = self.lines[result.index] if result.index < len(self.lines) else 0
+    def add_failures(self, report: BulkReport, *, refused_only: bool = False) -> None:
+        """The items the run did not settle well, placed at their lines.
+
+        ``refused_only`` (an interrupted run): only refused and repeated rows;
+        the rows read ahead but not sent are left to a ``--journal`` resume.
+        """
+        unfinished = () if refused_only else report.unfinished
+        for result in (*report.failures, *report.repeats, *unfinished):
+            line = self._line(result.index)
             reason = result.error or result.outcome.value
-            if result.outcome is not Outcome.FAILED:
+            if result.outcome is Outcome.REPEATED and result.repeats is not None:
+                reason = f"repeats line {self._line(result.repeats)}"
+            elif result.outcome is not Outcome.FAILED:
                 reason = f"{result.outcome.value}: {reason}"
             self.rejects.add(line, reason, item_values(result.item, self.header))
+
+    def _line(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else 0
 
     def finish(self) -> None:
         """Write the rejects file and say where it is."""
@@ -107,15 +126,31 @@ async def run_import(job: ImportJob, settings: Connection) -> int:
     with _Reader(job) as reader:
         async with open_client(settings, rate_limit=limit) as client:
             await check_campaign(client, job.campaign_id, crm=job.crm)
-            report = await _load(client, job, reader)
-    reader.add_failures(report)
-    title = f"Imported {job.file.name} into campaign {job.campaign_id}"
-    out.print(report_table(title, report, rejected_before=reader.unreadable))
-    reader.finish()
+            live: list[BulkReport] = []
+            try:
+                report = await _load(client, job, reader, live)
+            except BaseException:  # also Ctrl-C: the table, and the rows refused so far
+                if live:
+                    _finish(job, reader, live[0], interrupted=True)
+                raise
+    _finish(job, reader, report, interrupted=False)
     return 0 if report.ok and not reader.unreadable else FAILED
 
 
-async def _load(client: Client, job: ImportJob, reader: _Reader) -> BulkReport:
+def _finish(job: ImportJob, reader: _Reader, report: BulkReport, *, interrupted: bool) -> None:
+    reader.add_failures(report, refused_only=interrupted)
+    verb = "Interrupted importing" if interrupted else "Imported"
+    title = f"{verb} {job.file.name} into campaign {job.campaign_id}"
+    out.print(report_table(title, report, rejected_before=reader.unreadable))
+    reader.finish()
+
+
+async def _load(
+    client: Client, job: ImportJob, reader: _Reader, live: list[BulkReport]
+) -> BulkReport:
+    # The progress display closes before anything else is printed, so the
+    # summary (or Ctrl-C's message) starts on a line of its own; ``live`` hands
+    # the run's report out for that.
     with new_progress() as progress:
         name = f"Importing {job.file.name}"
         bar = BulkBar(progress, name, reader.estimate, lambda: reader.unreadable)
@@ -125,13 +160,10 @@ async def _load(client: Client, job: ImportJob, reader: _Reader) -> BulkReport:
             batch=job.batch,
             journal=job.journal,
             on_progress=bar,
+            on_repeat="update" if job.update_repeats else "reject",
         )
-        try:
-            report = await run
-        except BaseException:  # also Ctrl-C: what failed so far still goes to rejects
-            reader.add_failures(run.report)
-            reader.finish()
-            raise
+        live.append(run.report)
+        report = await run
         bar.finish(report)
         return report
 

@@ -37,6 +37,18 @@ _NUMBERS = frozenset({"status_id", "dictionary_status_id", "order", "customer_id
 _PREFIX = "record_fields."
 
 
+def names_no_column(header: list[str] | None) -> bool:
+    """True for a CSV header with no column a record knows: most likely a data row.
+
+    A header-less file would otherwise take its first row as column names and
+    send every other row as record fields of those odd names.
+    """
+    if not header:
+        return False
+    known = {*_REGULAR, *_CRM, *EXPORT_ONLY}
+    return not any(name in known or name.startswith(_PREFIX) for name in header)
+
+
 def _number(value: Any) -> Any:
     """Whole numbers from their text; anything else is left for the library to refuse."""
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():

@@ -91,6 +91,14 @@ def import_records(
     batch: Annotated[
         bool, typer.Option("--batch/--no-batch", help="Batch requests (100 rows) or one per row.")
     ] = True,
+    update_repeats: Annotated[
+        bool,
+        typer.Option(
+            "--update-repeats",
+            help="Apply a row whose number came earlier in the file as an update of"
+            " that record (default: reject it as repeating the earlier line).",
+        ),
+    ] = False,
     base_url: BaseUrl = None,
     user: User = None,
     password: Password = None,
@@ -105,7 +113,8 @@ def import_records(
     --crm: [bold]customer_id[/bold] (required), status_id, dictionary_status_id,
     agent_login, next_call_date, order. The file is streamed, never loaded
     whole. Rejected rows go to FILE.rejects.csv with the reason; the exit code
-    is 1 when any row was rejected.
+    is 1 when any row was rejected. A row whose number (customer) came earlier
+    in the file is rejected as "repeats line N" unless --update-repeats.
     """
     settings = connection(
         ctx, base_url=base_url, user=user, password=password, fake=fake, verbose=verbose
@@ -120,6 +129,7 @@ def import_records(
         rate=rate,
         journal=journal,
         batch=batch,
+        update_repeats=update_repeats,
     )
     work = dry_run(job) if dry_run_ else run_import(job, settings)
     raise typer.Exit(run(work, verbose=settings.verbose))

@@ -40,8 +40,13 @@ class Rejects:
         self._rows.append((line, reason, values))
 
     def write(self) -> int:
-        """Write the file (nothing when no row was rejected); returns the row count."""
+        """Write the file, replacing an earlier run's; none when no row was rejected.
+
+        Returns the row count. A resumed run thus never leaves the rejects of
+        the run it resumes behind.
+        """
         if not self._rows:
+            self.path.unlink(missing_ok=True)
             return 0
         self._rows.sort(key=lambda row: row[0])
         with open(self.path, "w", newline="", encoding="utf-8") as handle:

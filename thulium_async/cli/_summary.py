@@ -68,7 +68,7 @@ def report_table(title: str, report: BulkReport, *, rejected_before: int = 0) ->
             table.add_row(outcome.value.replace("_", " "), f"{report.counts[outcome]:,}")
     if report.skipped:
         table.add_row("skipped (done by an earlier run)", f"{report.skipped:,}")
-    rejected = report.failed + rejected_before
+    rejected = report.failed + report.repeated + rejected_before
     table.add_row("rejected", f"[red]{rejected:,}[/red]" if rejected else "0")
     if report.unknown or report.not_attempted:
         table.add_row("unknown (may have been applied)", f"{report.unknown:,}")

@@ -126,6 +126,7 @@ def encode_customer(
         body["birthdate"] = check.date_value(values["birthdate"], f"{prefix}birthdate")
     if not body:
         raise InputError(prefix.rstrip(".") or "update", "at least one field to set", None)
+    check.wire_safe(body, prefix.rstrip("."))
     return body
 
 
@@ -140,6 +141,7 @@ def encode_company(values: Mapping[str, Any], *, creating: bool) -> dict[str, An
         )
     if not body:
         raise InputError("update", "at least one field to set", None)
+    check.wire_safe(body, "")
     return body
 
 

@@ -22,6 +22,9 @@ _SORTABLE = frozenset({"next_call_date", "-next_call_date"})
 class CrmOutboundRecords(RecordResource):
     """``crm_outbounds/:id/records``: one record per CRM customer in the campaign."""
 
+    _area = "crm_outbounds"
+    _encode = staticmethod(encode_new_crm_record)
+
     def list(
         self,
         campaign_id: str | int,

@@ -11,6 +11,7 @@ from .._logging import logger
 from .._pagination import Paginator
 from .._transport import QueryParams
 from ..errors import (
+    DecodeError,
     InputError,
     NotFoundError,
     ServerError,
@@ -19,6 +20,7 @@ from ..errors import (
 )
 from ..models import CampaignRecord, CampaignStatus, SystemStatus
 from ._base import Resource, array_param
+from ._provenance import predates
 from ._query_filters import flag_params
 from ._record_inputs import encode_changes, encode_new_record, require_status_fields
 
@@ -73,7 +75,10 @@ def additional_numbers(search: bool) -> QueryParams | None:
 
 
 class RecordResource(Resource):
-    """Shared by record resources: the status check before writes."""
+    """Shared by record resources: the status check before writes, the create path."""
+
+    _area = "outbounds"  # where records are created: ``{_area}/{campaign_id}/records``
+    _encode = staticmethod(encode_new_record)
 
     async def _check_statuses(
         self, campaign_id: str, body: dict[str, Any], prefix: str = ""
@@ -97,22 +102,50 @@ class RecordResource(Resource):
         ``existing`` fetches the record the body would create. If an earlier
         attempt may have been applied (connection lost after sending, or a 5xx)
         and the call then failed (typically "duplicate" on the retry), the record
-        being there means our create went through: its id is returned.
+        being there means our create went through, unless its ``create_date``
+        shows it was there before the call: then the error stands.
         """
+        started = dt.datetime.now(dt.UTC)
         try:
-            raw = await self._call("POST", path, json=body, safe_to_repeat=True)
+            return await self._post_create(path, body)
         except (ValidationError, ServerError, TransportError) as error:
             if not error.maybe_applied:
                 raise
             try:
-                record_id = int((await existing()).record_id)
+                record = await existing()
             except (NotFoundError, TransportError, ServerError):
                 raise error from None
+            if predates(record.create_date, started):
+                raise
             logger.info(
-                "POST %s was ambiguous; record %d is there, counted as created", path, record_id
+                "POST %s was ambiguous; record %d is there, counted as created",
+                path,
+                record.record_id,
             )
-            return record_id
-        return int(self._structure(raw, dict[str, int])["record_id"])
+            return int(record.record_id)
+
+    async def _post_create(self, path: str, body: dict[str, Any]) -> int:
+        raw = await self._call("POST", path, json=body, safe_to_repeat=True)
+        answer = raw.json()
+        if not isinstance(answer, dict) or answer.get("record_id") is None:
+            raise DecodeError(
+                "unexpected answer shape: the field 'record_id' is missing",
+                method=raw.method,
+                url=raw.url,
+                body=raw.content,
+            )
+        return self._structure(raw, int, answer["record_id"])
+
+    async def send_create(self, campaign_id: str | int, record: Any) -> int:
+        """Add one record (a NewRecord, NewCrmRecord or a mapping of its fields); returns its id.
+
+        Unlike ``create``, an ambiguous failure is raised as is, never settled by
+        a lookup: for callers that settle it themselves (the bulk engine).
+        """
+        campaign_id = check.campaign_id(campaign_id)
+        body = self._encode(record, self._context.timezone)
+        await self._check_statuses(campaign_id, body)
+        return await self._post_create(f"{self._area}/{campaign_id}/records", body)
 
     async def _prepared(self, campaign_id: str, values: dict[str, Any]) -> dict[str, Any]:
         body = encode_changes(values, self._context.timezone)

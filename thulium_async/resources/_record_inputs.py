@@ -52,6 +52,7 @@ def encode_changes(values: dict[str, Any], tz: dt.tzinfo, prefix: str = "") -> d
         body["record_fields"] = check.string_map(values["record_fields"], f"{prefix}record_fields")
     if values.get("order") is not None:
         body["order"] = check.number_in_range(values["order"], f"{prefix}order", 0, 2**31 - 1)
+    check.wire_safe(body, prefix.rstrip("."))
     return body
 
 

@@ -55,7 +55,7 @@ class FakeThulium(
     (a ``FaultPlan``, replaceable later through the ``faults`` attribute) makes
     requests slow or fail; ``seed`` makes faults, request ids and sample data
     reproducible. ``clock`` (seconds, default ``time.monotonic``) drives the
-    rate limiter; ``wall_clock`` (a naive local datetime, default ``datetime.now``)
+    rate limiter; ``wall_clock`` (a naive local datetime, default the account zone's now)
     dates what the fake creates, so tests can pin it. ``keep_requests`` caps the
     request log (None = unbounded, 0 = off). The ``add_*`` setup and inspection
     helpers of each area live in that area's ``_setup`` mixin (``campaigns._setup``,
@@ -78,7 +78,7 @@ class FakeThulium(
         self.password = password
         self.seed = seed
         self._clock = clock or time.monotonic
-        self._state = State(wall_clock or dt.datetime.now)
+        self._state = State(wall_clock)
         self._samples = SampleData(seed)
         self.app = FakeApp(
             self._state,

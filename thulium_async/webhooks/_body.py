@@ -40,11 +40,14 @@ def media_type(content_type: str | None) -> tuple[str | None, str | None]:
         raise UnsupportedContentTypeError(content_type)
     if charset is not None:
         try:
-            charset = codecs.lookup(charset).name
+            codec = codecs.lookup(charset)
         except LookupError:
-            raise UnsupportedContentTypeError(
-                content_type, f"unsupported charset {charset!r}"
-            ) from None
+            codec = None
+        # rot13, base64, zlib and the like are codecs but not text encodings:
+        # decoding with them raises TypeError deep inside, so refuse them here.
+        if codec is None or not getattr(codec, "_is_text_encoding", True):
+            raise UnsupportedContentTypeError(content_type, f"unsupported charset {charset!r}")
+        charset = codec.name
     return kind, charset
 
 

@@ -34,10 +34,12 @@ class State:
     Each area beyond the campaigns and customers keeps its data in its own store.
     """
 
-    def __init__(self, wall_clock: Callable[[], datetime.datetime] = datetime.datetime.now) -> None:
-        self.wall_clock = wall_clock
+    def __init__(self, wall_clock: Callable[[], datetime.datetime] | None = None) -> None:
         # The account's zone: the API's wall times are local to it (events carry it).
         self.timezone: datetime.tzinfo = DEFAULT_TIMEZONE
+        # By default the account's own local time, not the machine's: a client
+        # reading create dates in the account's zone must see true instants.
+        self.wall_clock = wall_clock or self._local_now
         self.agents_store = AgentsStore()
         self.calls = CallsStore()
         self.chats = ChatsStore()
@@ -60,6 +62,9 @@ class State:
         # Webhook subscriptions: each gets every event the account emits.
         self.event_listeners: list[Callable[[WebhookEvent], None]] = []
         self.add_agent("", name="Automat", surname="Automat", active="", outbound_mode="manual")
+
+    def _local_now(self) -> datetime.datetime:
+        return datetime.datetime.now(self.timezone).replace(tzinfo=None)
 
     def now(self) -> str:
         """The local time as ``YYYY-MM-DD hh:mm`` (the format of most dates of the API)."""
