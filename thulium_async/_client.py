@@ -168,14 +168,21 @@ class Client:
         if language:
             headers["Accept-Language"] = language
         owns = http_client is None
+        factory = None
         if http_client is None:
             # Our own client carries the headers itself: merging them into every
-            # request costs ~50 µs a call in httpx2.
-            http_client = httpx2.AsyncClient(
-                transport=transport or ShardedTransport(max_connections=limit.max_concurrency),
-                headers=headers,
-                follow_redirects=False,
-            )
+            # request costs ~50 µs a call in httpx2. A new event loop gets a new
+            # one (and a new default pool; a transport you passed is reused).
+            own_headers = dict(headers)
+
+            def factory() -> httpx2.AsyncClient:
+                return httpx2.AsyncClient(
+                    transport=transport or ShardedTransport(max_connections=limit.max_concurrency),
+                    headers=own_headers,
+                    follow_redirects=False,
+                )
+
+            http_client = factory()
             headers = {}
         sender = Transport(
             base_url=url,
@@ -186,6 +193,7 @@ class Client:
             timeout=_timeout(timeout),
             hooks=hooks or Hooks(),
             owns_http=owns,
+            http_factory=factory,
         )
         self._adopt(
             base_url=url,

@@ -14,7 +14,7 @@ import base64
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any
 
 import anyio
@@ -31,6 +31,7 @@ from ..errors import APIError, ThuliumError
 from ._capture import record
 from ._errors import transport_error
 from ._limiter import Limiter, Sleep
+from ._loop import LoopBinding
 from ._response import RawResponse, error_from_response
 from ._retrying import IDEMPOTENT_METHODS, CallState, decide, retry_strategies
 from ._stream import StreamedResponse
@@ -53,7 +54,7 @@ class Transport:
         self,
         *,
         base_url: str,
-        http: httpx2.AsyncClient,
+        http: httpx2.AsyncClient | LoopBinding,
         headers: Mapping[str, str],
         limiter: Limiter,
         retry: RetryPolicy,
@@ -61,9 +62,14 @@ class Transport:
         hooks: Hooks,
         owns_http: bool,
         sleep: Sleep = anyio.sleep,
+        http_factory: Callable[[], httpx2.AsyncClient] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
-        self.http = http
+        # Clones pass the binding itself: they share the connections of every loop.
+        self._binding = (
+            http if isinstance(http, LoopBinding) else LoopBinding(http, factory=http_factory)
+        )
+        self._binding.attach(limiter)
         self.headers = dict(headers)
         self.limiter = limiter
         self.retry = retry
@@ -77,6 +83,11 @@ class Transport:
     def __repr__(self) -> str:
         return f"<Transport {self.base_url}>"
 
+    @property
+    def http(self) -> httpx2.AsyncClient:
+        """The httpx2 client of the event loop this transport was used in last."""
+        return self._binding.bound
+
     def clone(
         self,
         *,
@@ -88,7 +99,7 @@ class Transport:
         """A transport sharing this one's connections (and limiter, unless replaced)."""
         clone = Transport(
             base_url=self.base_url,
-            http=self.http,
+            http=self._binding,
             headers=self.headers,
             limiter=Limiter(rate_limit) if rate_limit is not None else self.limiter,
             retry=retry or self.retry,
@@ -103,7 +114,7 @@ class Transport:
     async def aclose(self) -> None:
         """Close the connection pool if this transport created it."""
         if self.owns_http:
-            await self.http.aclose()
+            await self._binding.aclose()
 
     def _build(
         self,
@@ -120,7 +131,9 @@ class Transport:
             content_type = "application/json"
         if content_type is not None:
             headers = {**self.headers, "Content-Type": content_type}
-        return self.http.build_request(
+        # The one loop check per call: a new loop gets fresh connections here,
+        # before the attempt's limiter slot and send.
+        return self._binding.client().build_request(
             method,
             self.base_url + path.lstrip("/"),
             params=list(params) if params else None,

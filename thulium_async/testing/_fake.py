@@ -22,7 +22,7 @@ from .crm._setup import CrmSetup
 from .server._app import FakeApp
 from .server._counters import Counters, ReceivedRequest
 from .server._faults import FaultInjector, FaultPlan
-from .server._loopback import serve_app
+from .server._loopback import Serving
 from .server._routing import Router
 from .server._state import State
 from .server._transport import InProcessTransport
@@ -215,10 +215,12 @@ class FakeThulium(
         async with Client(IN_PROCESS_BASE_URL, **options) as client:
             yield client
 
-    def serve(self, *, port: int = 0) -> contextlib.AbstractAsyncContextManager[str]:
-        """Serve over HTTP on 127.0.0.1 (port 0 = a free one) in the running loop.
+    def serve(self, *, port: int = 0) -> Serving:
+        """Serve over HTTP on 127.0.0.1 (port 0 = a free one).
 
-        ``async with fake.serve() as base_url:`` yields ``"http://127.0.0.1:PORT/api"``.
-        Needs the ``testing`` extra (uvicorn).
+        ``async with fake.serve() as base_url:`` (asyncio: in the running loop;
+        trio: on a server thread) or ``with fake.serve() as base_url:`` (sync
+        code, e.g. a SyncClient test: on a server thread) yields
+        ``"http://127.0.0.1:PORT/api"``. Needs the ``testing`` extra (uvicorn).
         """
-        return serve_app(self.app, host="127.0.0.1", port=port)
+        return Serving(self.app, host="127.0.0.1", port=port)
