@@ -42,6 +42,11 @@ async def _numbers(client: th.Client) -> list[str]:
     return [record.phone_number async for record in client.outbounds.records.list("00001")]
 
 
+async def _numbers_then_close(client: th.Client) -> list[str]:
+    async with client:
+        return await _numbers(client)
+
+
 def test_three_asyncio_runs_on_one_module_level_client(base_url_and_kwargs, fake):
     base_url, kwargs = base_url_and_kwargs
     client = th.Client(base_url, auth=AUTH, **kwargs)
@@ -54,12 +59,7 @@ def test_three_asyncio_runs_on_one_module_level_client(base_url_and_kwargs, fake
     assert client.stats.requests == 3
     asyncio.run(client.aclose())  # the last loop is gone: its sockets are left alone
     assert not pools[-1]().is_closed
-
-    async def use_then_close() -> list[str]:
-        async with client:
-            return await _numbers(client)
-
-    assert len(asyncio.run(use_then_close())) == 3
+    assert len(asyncio.run(_numbers_then_close(client))) == 3
     assert client._transport.http.is_closed  # closed in its own loop
 
 
@@ -72,7 +72,7 @@ def test_asyncio_then_trio_then_asyncio(base_url_and_kwargs):
     assert len(asyncio.run(_numbers(client))) == 3
     assert len(anyio.run(_numbers, client, backend="trio")) == 3
     assert len(anyio.run(_numbers, client, backend="trio")) == 3
-    assert len(asyncio.run(_numbers(client))) == 3
+    assert len(asyncio.run(_numbers_then_close(client))) == 3
 
 
 def test_clones_follow_the_loop_switch_with_their_own_limiter(fake):
