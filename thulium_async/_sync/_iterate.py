@@ -10,6 +10,7 @@ caller handles the current one, never more.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 from collections.abc import AsyncIterable, Iterator
 from types import TracebackType
 from typing import Any, Generic, TypeVar
@@ -32,11 +33,14 @@ class SyncIterator(Generic[T], Iterator[T]):
         self._source = source
         self._receive: MemoryObjectReceiveStream[T] | None = None
         self._producer: concurrent.futures.Future[None] | None = None
+        self._closed = False
 
     def __iter__(self) -> SyncIterator[T]:
         return self
 
     def __next__(self) -> T:
+        if self._closed:
+            raise StopIteration
         if self._receive is None:
             send, self._receive = anyio.create_memory_object_stream[T](0)
             self._producer = self._loop.portal().start_task_soon(self._produce, send)
@@ -44,6 +48,7 @@ class SyncIterator(Generic[T], Iterator[T]):
             return self._loop.call(self._receive.receive)
         except (anyio.EndOfStream, anyio.ClosedResourceError):
             assert self._producer is not None
+            self._receive.close()  # the producer is done: no waiter left to wake
             self._producer.result()  # the producer's error, if it ended with one
             raise StopIteration from None
 
@@ -59,10 +64,17 @@ class SyncIterator(Generic[T], Iterator[T]):
 
     def close(self) -> None:
         """Stop the iteration: the producer is cancelled and the source closed."""
+        self._closed = True
         if self._producer is not None and not self._producer.done():
             self._producer.cancel()
-        if self._receive is not None:
-            self._receive.close()
+        if self._receive is not None and self._loop.running:
+            # On the loop thread: closing wakes the producer if it waits to send.
+            self._loop.call(self._receive.close)
+
+    def __del__(self) -> None:
+        # An iteration abandoned half-way still stops its producer.
+        with contextlib.suppress(Exception):
+            self.close()
 
     def __enter__(self) -> SyncIterator[T]:
         return self

@@ -32,6 +32,7 @@ from .tickets._setup import TicketsSetup
 
 if TYPE_CHECKING:
     from .._client import Client
+    from .._sync import SyncClient
 
 __all__ = ["IN_PROCESS_BASE_URL", "FakeThulium"]
 
@@ -214,6 +215,20 @@ class FakeThulium(
         options.update(client_kwargs)
         async with Client(IN_PROCESS_BASE_URL, **options) as client:
             yield client
+
+    def sync_client(self, **client_kwargs: Any) -> SyncClient:
+        """A ``thulium_async.SyncClient`` wired to ``transport()`` (use it in ``with``).
+
+        Keyword arguments as for ``client()``. For a sync client over real HTTP,
+        ``with fake.serve() as base_url: SyncClient(base_url, auth=...)``.
+        """
+        from .._sync import SyncClient  # at call time, as in client()
+
+        options: dict[str, Any] = {"auth": (self.username, self.password)}
+        if "http_client" not in client_kwargs:
+            options["transport"] = self.transport()
+        options.update(client_kwargs)
+        return SyncClient(IN_PROCESS_BASE_URL, **options)
 
     def serve(self, *, port: int = 0) -> Serving:
         """Serve over HTTP on 127.0.0.1 (port 0 = a free one).
