@@ -102,7 +102,7 @@ def test_background_webhook_app_is_asyncio_only(backend):
         assert anyio.run(main, backend=backend) == 200
         assert len(seen) == 1
     else:
-        with pytest.raises(RuntimeError, match="asyncio only.*background=False"):
+        with pytest.raises(RuntimeError, match=r"asyncio only.*background=False"):
             anyio.run(main, backend=backend)
         assert seen == []
 
@@ -119,7 +119,7 @@ def test_fake_webhook_delivery_is_asyncio_only(backend, fake):
         await fake.webhooks_settled()
 
     if backend == "trio":
-        with pytest.raises(RuntimeError, match="asyncio only.*collect_webhooks"):
+        with pytest.raises(RuntimeError, match=r"asyncio only.*collect_webhooks"):
             anyio.run(main, backend=backend)
     else:
         anyio.run(main, backend=backend)

@@ -116,7 +116,8 @@ def test_close_stops_the_loop_thread(fake):
     client = fake.sync_client()
     client.outbounds.list()
     thread = client._loop.thread
-    assert thread is not None and thread.is_alive()
+    assert thread is not None
+    assert thread.is_alive()
     client.close()
     assert not thread.is_alive()
 

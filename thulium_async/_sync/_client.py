@@ -8,7 +8,6 @@ A ``SyncClient`` wraps one async ``Client`` and one event-loop thread (see
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -39,9 +38,9 @@ if TYPE_CHECKING:
         CustomerFieldGroups,
         CustomerIdByOutboundStatus,
         Customers,
-        OutboundStatusByPhoneNumber,
         Outbounds,
         OutboundsByPhoneNumber,
+        OutboundStatusByPhoneNumber,
         Queues,
         Recordings,
         SmsMessages,
@@ -49,8 +48,8 @@ if TYPE_CHECKING:
         TemporaryFiles,
         TicketCategories,
         TicketQueues,
-        TicketStatuses,
         Tickets,
+        TicketStatuses,
         Todos,
         Topics,
         Users,
@@ -206,7 +205,12 @@ class SyncClient:
     ) -> RawResponse:
         """Call any endpoint (``path`` relative to the base URL); see ``Client.request``."""
         response: RawResponse = self._loop.call(
-            self._async.request, method, path, params=params, json=json, safe_to_repeat=safe_to_repeat
+            self._async.request,
+            method,
+            path,
+            params=params,
+            json=json,
+            safe_to_repeat=safe_to_repeat,
         )
         return response
 

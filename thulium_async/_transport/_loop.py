@@ -129,10 +129,12 @@ class LoopBinding:
         return self._http
 
     async def aclose(self) -> None:
-        """Close the client if it belongs to the running loop (a dead loop's: nothing to do)."""
-        try:
-            loop = _current_loop()
-        except RuntimeError:  # pragma: no cover - aclose is always awaited in a loop
-            return
+        """Close the client in its own loop; a dead loop's pool is let go instead."""
+        loop = _current_loop()
         if self._loop is None or (loop is self._loop and self._pid == os.getpid()):
             await self._http.aclose()
+            return
+        if self._factory is not None:
+            old_http, self._http = self._http, self._factory()
+            self._loop = None
+            _drop(old_http)
