@@ -28,7 +28,10 @@ import thulium_async as th
 
 @functools.cache
 def thulium() -> th.SyncClient:
-    """The worker's sync client (built on first use; safe to build before the fork)."""
+    """The worker's sync client (built on first use; safe to build before the fork).
+
+    A prefork worker runs one task at a time, so no lock guards the first build.
+    """
     return th.SyncClient.from_env()
 
 

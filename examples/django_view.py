@@ -19,16 +19,26 @@ tests call directly.
 from __future__ import annotations
 
 import functools
+import threading
 from collections import Counter
 from typing import Any
 
 import thulium_async as th
 
 
+_lock = threading.Lock()
+
+
 @functools.cache
+def _build() -> th.SyncClient:
+    return th.SyncClient.from_env()
+
+
 def thulium() -> th.SyncClient:
     """The process's client, built on first use from THULIUM_* environment variables."""
-    return th.SyncClient.from_env()
+    # functools.cache alone would let two first requests build two clients.
+    with _lock:
+        return _build()
 
 
 def campaign_summary(campaign_id: str) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def served(fake: FakeThulium, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 @pytest.fixture(params=["in_process", pytest.param("loopback", marks=pytest.mark.loopback)])
 def sync_recipes(request: pytest.FixtureRequest, fake: FakeThulium) -> Iterator[None]:
     """The recipes' module-level sync clients, into ``fake`` in process or over HTTP."""
-    caches = (django_view.thulium, celery_task.thulium)
+    caches = (django_view._build, celery_task.thulium)
     for cache in caches:
         cache.cache_clear()
     if request.param == "in_process":

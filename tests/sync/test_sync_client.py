@@ -61,12 +61,12 @@ def test_paginators_are_plain_iterators(client):
 
 
 def test_breaking_out_of_a_scan_stops_it(client, fake):
-    pages = client.outbounds.records.list("00001", page_size=1).pages()
+    pages = client.outbounds.records.list("00001", page_size=1, concurrency=1).pages()
     assert next(pages).items[0].phone_number == NUMBERS[0]
     pages.close()
-    before = len(fake.requests)
-    time.sleep(0.05)
-    assert len(fake.requests) == before  # nothing fetched once closed
+    time.sleep(0.1)
+    # The first page, and at most the one page fetched ahead: not the other three.
+    assert len(fake.requests) <= 2
     with pytest.raises(StopIteration):
         next(pages)
 

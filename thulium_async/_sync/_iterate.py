@@ -67,9 +67,10 @@ class SyncIterator(Generic[T], Iterator[T]):
         self._closed = True
         if self._producer is not None and not self._producer.done():
             self._producer.cancel()
-        if self._receive is not None and self._loop.running:
-            # On the loop thread: closing wakes the producer if it waits to send.
-            self._loop.call(self._receive.close)
+        if self._receive is not None:
+            # On the loop thread (closing wakes a producer waiting to send), and
+            # without waiting: __del__ may run on the loop thread itself.
+            self._loop.call_soon(self._receive.close)
 
     def __del__(self) -> None:
         # An iteration abandoned half-way still stops its producer.

@@ -87,6 +87,12 @@ class LoopThread:
             future.cancel()  # no-op once the task has finished
             raise
 
+    def call_soon(self, func: Callable[[], object]) -> None:
+        """Run ``func`` on the loop thread soon, without waiting (from any thread)."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(func)
+
     def _start(self) -> None:
         ready: concurrent.futures.Future[BlockingPortal] = concurrent.futures.Future()
 

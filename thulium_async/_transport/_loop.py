@@ -63,7 +63,7 @@ def _alive(loop: object) -> bool:
     return True
 
 
-def _drop(http: httpx2.AsyncClient) -> None:
+def _drop(held: list[httpx2.AsyncClient]) -> None:
     """Let go of a dead loop's pool without touching that loop.
 
     Its sockets cannot be closed through their (closed) loop, so the last
@@ -72,7 +72,7 @@ def _drop(http: httpx2.AsyncClient) -> None:
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        del http
+        held.clear()  # the caller keeps no other reference
         gc.collect()  # the pool and its dead loop form cycles: free them now
 
 
@@ -121,8 +121,9 @@ class LoopBinding:
                 "or use thulium_async.SyncClient from threads"
             )
         if self._factory is not None:
-            old_http, self._http = self._http, self._factory()
-            _drop(old_http)
+            held = [self._http]
+            self._http = self._factory()
+            _drop(held)
         for limiter in list(self._limiters):
             limiter._slots = anyio.Semaphore(limiter.config.max_concurrency, fast_acquire=True)
             limiter.in_flight = 0
@@ -135,6 +136,6 @@ class LoopBinding:
             await self._http.aclose()
             return
         if self._factory is not None:
-            old_http, self._http = self._http, self._factory()
-            self._loop = None
-            _drop(old_http)
+            held = [self._http]
+            self._http, self._loop = self._factory(), None
+            _drop(held)
