@@ -25,7 +25,6 @@ from typing import Any
 
 import thulium_async as th
 
-
 _lock = threading.Lock()
 
 
