@@ -15,6 +15,7 @@ import pytest
 
 import thulium_async as th
 import thulium_async.webhooks as wh
+from tests.support import campaign_fake
 from thulium_async._converter import DEFAULT_TIMEZONE
 from thulium_async.testing import FakeThulium
 
@@ -33,11 +34,7 @@ backends = pytest.mark.parametrize("backend", ["asyncio", "trio"])
 @pytest.fixture
 def fake() -> FakeThulium:
     """A fake with one campaign and two records."""
-    fake = FakeThulium()
-    fake.add_campaign("00001")
-    fake.add_record("00001", phone_number="600100200")
-    fake.add_record("00001", phone_number="600100201")
-    return fake
+    return campaign_fake("600100200", "600100201")
 
 
 async def _post(app: wh.WebhookApp) -> httpx2.Response:

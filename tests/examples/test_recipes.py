@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from examples import celery_task, django_view, fastapi_shared_client, sync_script
+from tests.support import campaign_fake
 from thulium_async.testing import FakeThulium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,11 +26,7 @@ NUMBERS = ["600100200", "600100201", "600100202"]
 @pytest.fixture
 def fake() -> FakeThulium:
     """Campaign 00001 with three records."""
-    fake = FakeThulium()
-    fake.add_campaign("00001")
-    for number in NUMBERS:
-        fake.add_record("00001", phone_number=number)
-    return fake
+    return campaign_fake(*NUMBERS)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 import thulium_async as th
+from tests.support import campaign_fake
 from thulium_async.errors import InputError, NotFoundError
 from thulium_async.models import NewRecord
 from thulium_async.testing import FakeThulium, FaultPlan
@@ -22,11 +23,7 @@ NUMBERS = ["600100200", "600100201", "600100202", "600100203", "600100204"]
 @pytest.fixture
 def fake() -> FakeThulium:
     """A fake with campaign 00001 holding five records."""
-    fake = FakeThulium()
-    fake.add_campaign("00001")
-    for number in NUMBERS:
-        fake.add_record("00001", phone_number=number)
-    return fake
+    return campaign_fake(*NUMBERS)
 
 
 @pytest.fixture(params=["in_process", pytest.param("loopback", marks=pytest.mark.loopback)])

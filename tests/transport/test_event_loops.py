@@ -11,6 +11,7 @@ import anyio
 import pytest
 
 import thulium_async as th
+from tests.support import campaign_fake
 from thulium_async.errors import ThuliumError
 from thulium_async.testing import IN_PROCESS_BASE_URL, FakeThulium
 
@@ -20,11 +21,7 @@ AUTH = ("api_user", "api_pass")
 @pytest.fixture
 def fake() -> FakeThulium:
     """A fake with one campaign and three records."""
-    fake = FakeThulium()
-    fake.add_campaign("00001")
-    for number in ("600100200", "600100201", "600100202"):
-        fake.add_record("00001", phone_number=number)
-    return fake
+    return campaign_fake("600100200", "600100201", "600100202")
 
 
 @pytest.fixture(params=["in_process", pytest.param("loopback", marks=pytest.mark.loopback)])

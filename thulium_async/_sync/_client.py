@@ -22,39 +22,8 @@ from ._loop_thread import LoopThread
 if TYPE_CHECKING:
     import httpx2
 
+    from .. import resources
     from ..bulk import Bulk
-    from ..resources import (
-        Agents,
-        AgentsGroups,
-        AgentsStatuses,
-        AgentsWorkReport,
-        Batch,
-        ChatConversations,
-        Chats,
-        Companies,
-        Connections,
-        CrmOutbounds,
-        CustomerFieldGroupItems,
-        CustomerFieldGroups,
-        CustomerIdByOutboundStatus,
-        Customers,
-        Outbounds,
-        OutboundsByPhoneNumber,
-        OutboundStatusByPhoneNumber,
-        Queues,
-        Recordings,
-        SmsMessages,
-        Tags,
-        TemporaryFiles,
-        TicketCategories,
-        TicketQueues,
-        Tickets,
-        TicketStatuses,
-        Todos,
-        Topics,
-        Users,
-        Webhooks,
-    )
 
 __all__ = ["SyncClient"]
 
@@ -79,36 +48,36 @@ class SyncClient:
 
     # The areas, typed for mypy; at run time they resolve through __getattr__,
     # so the async client's areas and the sync ones are the same set.
-    outbounds: SyncArea[Outbounds]
-    crm_outbounds: SyncArea[CrmOutbounds]
-    batch: SyncArea[Batch]
-    outbounds_by_phone_number: SyncArea[OutboundsByPhoneNumber]
-    outbound_status_by_phone_number: SyncArea[OutboundStatusByPhoneNumber]
-    agents: SyncArea[Agents]
-    agents_groups: SyncArea[AgentsGroups]
-    agents_statuses: SyncArea[AgentsStatuses]
-    agents_work_report: SyncArea[AgentsWorkReport]
-    users: SyncArea[Users]
-    todos: SyncArea[Todos]
-    webhooks: SyncArea[Webhooks]
-    topics: SyncArea[Topics]
-    tags: SyncArea[Tags]
-    sms_messages: SyncArea[SmsMessages]
-    temporary_files: SyncArea[TemporaryFiles]
-    connections: SyncArea[Connections]
-    recordings: SyncArea[Recordings]
-    queues: SyncArea[Queues]
-    chats: SyncArea[Chats]
-    chat_conversations: SyncArea[ChatConversations]
-    customers: SyncArea[Customers]
-    companies: SyncArea[Companies]
-    customer_id_by_outbound_status: SyncArea[CustomerIdByOutboundStatus]
-    tickets: SyncArea[Tickets]
-    ticket_categories: SyncArea[TicketCategories]
-    ticket_queues: SyncArea[TicketQueues]
-    ticket_statuses: SyncArea[TicketStatuses]
-    customer_field_groups: SyncArea[CustomerFieldGroups]
-    customer_field_group_items: SyncArea[CustomerFieldGroupItems]
+    outbounds: SyncArea[resources.Outbounds]
+    crm_outbounds: SyncArea[resources.CrmOutbounds]
+    batch: SyncArea[resources.Batch]
+    outbounds_by_phone_number: SyncArea[resources.OutboundsByPhoneNumber]
+    outbound_status_by_phone_number: SyncArea[resources.OutboundStatusByPhoneNumber]
+    agents: SyncArea[resources.Agents]
+    agents_groups: SyncArea[resources.AgentsGroups]
+    agents_statuses: SyncArea[resources.AgentsStatuses]
+    agents_work_report: SyncArea[resources.AgentsWorkReport]
+    users: SyncArea[resources.Users]
+    todos: SyncArea[resources.Todos]
+    webhooks: SyncArea[resources.Webhooks]
+    topics: SyncArea[resources.Topics]
+    tags: SyncArea[resources.Tags]
+    sms_messages: SyncArea[resources.SmsMessages]
+    temporary_files: SyncArea[resources.TemporaryFiles]
+    connections: SyncArea[resources.Connections]
+    recordings: SyncArea[resources.Recordings]
+    queues: SyncArea[resources.Queues]
+    chats: SyncArea[resources.Chats]
+    chat_conversations: SyncArea[resources.ChatConversations]
+    customers: SyncArea[resources.Customers]
+    companies: SyncArea[resources.Companies]
+    customer_id_by_outbound_status: SyncArea[resources.CustomerIdByOutboundStatus]
+    tickets: SyncArea[resources.Tickets]
+    ticket_categories: SyncArea[resources.TicketCategories]
+    ticket_queues: SyncArea[resources.TicketQueues]
+    ticket_statuses: SyncArea[resources.TicketStatuses]
+    customer_field_groups: SyncArea[resources.CustomerFieldGroups]
+    customer_field_group_items: SyncArea[resources.CustomerFieldGroupItems]
     bulk: SyncArea[Bulk]
 
     def __init__(self, base_url: str, **kwargs: Any) -> None:
