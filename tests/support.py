@@ -194,6 +194,15 @@ def is_warsaw(value: Any) -> bool:
 # --- a client into FakeThulium ---------------------------------------------------------------
 
 
+def campaign_fake(*numbers: str) -> FakeThulium:
+    """A fake holding campaign 00001 with one record per phone number, in that order."""
+    fake = FakeThulium()
+    fake.add_campaign("00001")
+    for number in numbers:
+        fake.add_record("00001", phone_number=number)
+    return fake
+
+
 @contextlib.asynccontextmanager
 async def open_client(fake: FakeThulium, mode: str, **kwargs: Any) -> AsyncIterator[th.Client]:
     """A client into ``fake``: ``mode`` "in_process" or "loopback" (real HTTP on 127.0.0.1).

@@ -6,6 +6,10 @@ import thulium_async as th
 async with th.Client("https://acme.thulium.com/api", auth=("api_user", "api_pass")) as client:
     async for record in client.outbounds.records.list("00001"):
         ...
+
+with th.SyncClient("https://acme.thulium.com/api", auth=("api_user", "api_pass")) as client:
+    for record in client.outbounds.records.list("00001"):
+        ...
 ```
 """
 
@@ -16,6 +20,7 @@ from ._client import Client
 from ._config import LimitStore, RateLimit, RetryPolicy
 from ._hooks import Hooks, RequestEvent, ResponseEvent, RetryEvent
 from ._pagination import OffsetIgnoredError, Page, PaginationDriftError, Paginator
+from ._sync import SyncClient, SyncIterator, SyncPaginator
 from ._transport import (
     RawResponse,
     ResponseLog,
@@ -47,6 +52,9 @@ __all__ = [
     "RetryEvent",
     "RetryPolicy",
     "ShardedTransport",
+    "SyncClient",
+    "SyncIterator",
+    "SyncPaginator",
     "TransportStats",
     "__version__",
     "capture_responses",

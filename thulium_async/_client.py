@@ -270,14 +270,21 @@ class Client:
         if language:
             headers["Accept-Language"] = language
         owns = http_client is None
+        factory = None
         if http_client is None:
             # Our own client carries the headers itself: merging them into every
-            # request costs ~50 µs a call in httpx2.
-            http_client = httpx2.AsyncClient(
-                transport=transport or ShardedTransport(max_connections=limit.max_concurrency),
-                headers=credentials.add_to(headers),
-                follow_redirects=False,
-            )
+            # request costs ~50 µs a call in httpx2. A new event loop gets a new
+            # one (and a new default pool; a transport you passed is reused).
+            own_headers = dict(headers)
+
+            def factory() -> httpx2.AsyncClient:
+                return httpx2.AsyncClient(
+                    transport=transport or ShardedTransport(max_connections=limit.max_concurrency),
+                    headers=credentials.add_to(own_headers),
+                    follow_redirects=False,
+                )
+
+            http_client = factory()
             headers = {}
         sender = Transport(
             base_url=url,
@@ -290,6 +297,7 @@ class Client:
             owns_http=owns,
             tracing=tracing_for(tracing, url),
             max_body=max_body,
+            http_factory=factory,
         )
         decode_log = LenientLog()
         self._adopt(

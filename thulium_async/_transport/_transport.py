@@ -15,7 +15,7 @@ import contextlib
 import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any
 
 import anyio
@@ -35,6 +35,7 @@ from ._capture import record
 from ._errors import transport_error, with_retry_history
 from ._guards import closed, redirect
 from ._limiter import Limiter, Sleep
+from ._loop import LoopBinding
 from ._response import RawResponse, error_from_response
 from ._retrying import IDEMPOTENT_METHODS, CallState, decide, retry_strategies
 from ._stream import StreamedResponse
@@ -57,7 +58,7 @@ class Transport:
         self,
         *,
         base_url: str,
-        http: httpx2.AsyncClient,
+        http: httpx2.AsyncClient | LoopBinding,
         headers: Mapping[str, str],
         limiter: Limiter,
         retry: RetryPolicy,
@@ -67,9 +68,14 @@ class Transport:
         sleep: Sleep = anyio.sleep,
         tracing: Tracing = NO_TRACING,
         max_body: int = DEFAULT_MAX_BODY,
+        http_factory: Callable[[], httpx2.AsyncClient] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
-        self.http = http
+        # Clones pass the binding itself: they share the connections of every loop.
+        self._binding = (
+            http if isinstance(http, LoopBinding) else LoopBinding(http, factory=http_factory)
+        )
+        self._binding.attach(limiter)
         self.headers = dict(headers)
         self.limiter = limiter
         self.retry = retry
@@ -85,6 +91,11 @@ class Transport:
     def __repr__(self) -> str:
         return f"<Transport {self.base_url}>"
 
+    @property
+    def http(self) -> httpx2.AsyncClient:
+        """The httpx2 client of the event loop this transport was used in last."""
+        return self._binding.bound
+
     def clone(
         self,
         *,
@@ -97,7 +108,7 @@ class Transport:
         """A transport sharing this one's connections (and limiter, unless replaced)."""
         clone = Transport(
             base_url=self.base_url,
-            http=self.http,
+            http=self._binding,
             headers=self.headers,
             limiter=(
                 Limiter(rate_limit, key=self.limiter.key)
@@ -118,7 +129,7 @@ class Transport:
     async def aclose(self) -> None:
         """Close the connection pool if this transport created it."""
         if self.owns_http:
-            await self.http.aclose()
+            await self._binding.aclose()
 
     def _build(
         self,
@@ -135,7 +146,9 @@ class Transport:
             content_type = "application/json"
         if content_type is not None:
             headers = {**self.headers, "Content-Type": content_type}
-        return self.http.build_request(
+        # The one loop check per call: a new loop gets fresh connections here,
+        # before the attempt's limiter slot and send.
+        return self._binding.client().build_request(
             method,
             self.base_url + path.lstrip("/"),
             params=list(params) if params else None,

@@ -22,7 +22,7 @@ from .crm._setup import CrmSetup
 from .server._app import FakeApp
 from .server._counters import Counters, ReceivedRequest
 from .server._faults import FaultInjector, FaultPlan
-from .server._loopback import serve_app
+from .server._loopback import Serving
 from .server._routing import Router
 from .server._state import State
 from .server._transport import InProcessTransport
@@ -32,6 +32,7 @@ from .tickets._setup import TicketsSetup
 
 if TYPE_CHECKING:
     from .._client import Client
+    from .._sync import SyncClient
 
 __all__ = ["IN_PROCESS_BASE_URL", "FakeThulium"]
 
@@ -233,10 +234,26 @@ class FakeThulium(
         async with Client(IN_PROCESS_BASE_URL, **options) as client:
             yield client
 
-    def serve(self, *, port: int = 0) -> contextlib.AbstractAsyncContextManager[str]:
-        """Serve over HTTP on 127.0.0.1 (port 0 = a free one) in the running loop.
+    def sync_client(self, **client_kwargs: Any) -> SyncClient:
+        """A ``thulium_async.SyncClient`` wired to ``transport()`` (use it in ``with``).
 
-        ``async with fake.serve() as base_url:`` yields ``"http://127.0.0.1:PORT/api"``.
-        Needs the ``testing`` extra (uvicorn).
+        Keyword arguments as for ``client()``. For a sync client over real HTTP,
+        ``with fake.serve() as base_url: SyncClient(base_url, auth=...)``.
         """
-        return serve_app(self.app, host="127.0.0.1", port=port)
+        from .._sync import SyncClient  # at call time, as in client()
+
+        options: dict[str, Any] = {"auth": (self.username, self.password)}
+        if "http_client" not in client_kwargs:
+            options["transport"] = self.transport()
+        options.update(client_kwargs)
+        return SyncClient(IN_PROCESS_BASE_URL, **options)
+
+    def serve(self, *, port: int = 0) -> Serving:
+        """Serve over HTTP on 127.0.0.1 (port 0 = a free one).
+
+        ``async with fake.serve() as base_url:`` (asyncio: in the running loop;
+        trio: on a server thread) or ``with fake.serve() as base_url:`` (sync
+        code, e.g. a SyncClient test: on a server thread) yields
+        ``"http://127.0.0.1:PORT/api"``. Needs the ``testing`` extra (uvicorn).
+        """
+        return Serving(self.app, host="127.0.0.1", port=port)

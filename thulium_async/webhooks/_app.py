@@ -143,7 +143,9 @@ class WebhookApp:
         Call it on shutdown when the app is mounted in another application: a
         mounted app does not receive lifespan events.
         """
-        loop = asyncio.get_running_loop()
+        if not self._tasks:
+            return  # nothing to drain: fine on any event loop
+        loop = _asyncio_loop()
         deadline = None if timeout is None else loop.time() + timeout
         while self._tasks:
             remaining = None if deadline is None else max(0.0, deadline - loop.time())
@@ -166,10 +168,7 @@ class WebhookApp:
         await self.aclose()
 
     def _spawn(self, event: WebhookEvent) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            raise RuntimeError("WebhookApp(background=True) needs an asyncio event loop") from None
+        loop = _asyncio_loop()  # before the coroutine exists, so none is left unawaited
         task = loop.create_task(self._run_detached(event))
         # The set holds a strong reference: the loop keeps only weak ones.
         self._tasks.add(task)
@@ -234,6 +233,17 @@ class WebhookApp:
             return
         ok = await self._handlers.run(event)
         await respond(send, 200 if ok else self._fail_status)
+
+
+def _asyncio_loop() -> asyncio.AbstractEventLoop:
+    """The running asyncio loop; background runs are asyncio tasks, so trio is refused."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        raise RuntimeError(
+            "WebhookApp(background=True) runs on asyncio only (handlers run as asyncio "
+            "tasks); under trio use WebhookApp(background=False)"
+        ) from None
 
 
 def _client(scope: Scope) -> str:

@@ -119,7 +119,14 @@ class WebhookSubscription:
 
     async def settle(self) -> None:
         """Post what waited for an event loop, then wait until every POST has finished."""
-        self._start(asyncio.get_running_loop())
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            raise RuntimeError(
+                "the fake's webhook deliveries run on asyncio only (they are asyncio "
+                "tasks); under trio use fake.collect_webhooks() to see the events"
+            ) from None
+        self._start(loop)
         while self._pending:
             await asyncio.gather(*list(self._pending), return_exceptions=True)
         reports, self._unwarned = self._unwarned, []
