@@ -125,11 +125,15 @@ def test_dry_run_checks_rows_and_sends_nothing(served, tmp_path):
     args = ["records", "import", str(source), "-c", "2", "--dry-run"]
     result = invoke(args, env=served.env())
     assert result.exit_code == 1
-    assert served.fake.counters.total == 0
+    # One GET for the campaign's statuses, so status 999 is caught too; nothing written.
+    assert served.fake.counters.total == 1
+    assert served.fake.counters.count("GET outbounds/{id}/statuses") == 1
     assert served.fake.records("00002") == []
-    assert "nothing was sent" in result.stdout
+    assert "nothing was written" in result.stdout
+    assert "statuses (1 request)" in result.stdout
     rejects = rows(tmp_path / "contacts.csv.rejects.csv")
-    assert [r["line"] for r in rejects] == ["4", "5"]  # status 999 needs the API to tell
+    assert [r["line"] for r in rejects] == ["4", "5", "6"]
+    assert "status_id" in rejects[2]["reason"]
 
 
 def test_dry_run_needs_no_connection_and_passes_a_clean_file(tmp_path):
@@ -137,6 +141,7 @@ def test_dry_run_needs_no_connection_and_passes_a_clean_file(tmp_path):
     result = invoke(["records", "import", str(source), "-c", "1", "--dry-run"])
     assert result.exit_code == 0, result.output
     assert "1 valid" in result.stdout
+    assert "offline rules only" in result.stdout
 
 
 def test_journal_resumes_without_resending(served, tmp_path):

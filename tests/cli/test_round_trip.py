@@ -48,7 +48,8 @@ def test_an_export_imports_again_and_jsonl_round_trips(served, tmp_path):
     assert invoke(["records", "export", "-c", "1", "-o", str(first)], env=env).exit_code == 0
     # Status ids belong to one campaign: a copy into another one drops them (and says so).
     refused = invoke(["records", "import", str(first), "-c", "2", "--dry-run"], env=env)
-    assert refused.exit_code == 0  # the ids are well formed; only the API knows they are foreign
+    assert refused.exit_code == 1  # the dry run looked campaign 2's statuses up: foreign ids
+    assert "invalid" in refused.stdout
     without_status = tmp_path / "copy.csv"
     with (
         open(first, newline="", encoding="utf-8") as src,

@@ -15,7 +15,12 @@ from .._client import Client
 from .._config import RateLimit
 from ..bulk import BulkReport, Outcome
 from ..errors import InputError
-from ..resources._record_inputs import encode_new_crm_record, encode_new_record
+from ..models import CampaignStatus
+from ..resources._record_inputs import (
+    encode_new_crm_record,
+    encode_new_record,
+    require_status_fields,
+)
 from ._connect import check_campaign, open_client
 from ._console import err, new_progress, out
 from ._errors import FAILED, USAGE, CliError
@@ -168,16 +173,25 @@ async def _load(
         return report
 
 
-async def dry_run(job: ImportJob) -> int:
-    """Check every row as the library would before sending it; nothing is sent."""
+async def dry_run(job: ImportJob, settings: Connection) -> int:
+    """Check every row as the library would before sending it; nothing is written.
+
+    With connection settings (or ``--fake``) the campaign's statuses are looked
+    up once (one GET), so unknown status ids and the MY_RECORD /
+    CALL_NO_SOONER_THAN rules are checked too; without them only the offline
+    rules are, and the summary says so.
+    """
     encode = encode_new_crm_record if job.crm else encode_new_record
+    statuses = await _statuses(job, settings)
     valid = 0
     with _Reader(job) as reader, new_progress() as progress:
         task = add_task(progress, f"Checking {job.file.name}", reader.estimate)
         for row in reader.rows():
             item = reader.items.item(row.values)
             try:
-                encode(item, dt.UTC)
+                body = encode(item, dt.UTC)
+                if statuses is not None:
+                    require_status_fields(body, statuses)
             except InputError as error:
                 reader.rejects.add(row.line, str(error), item_values(item, reader.header))
             else:
@@ -188,9 +202,22 @@ async def dry_run(job: ImportJob) -> int:
         progress.update(task, completed=done, total=done)
     invalid = len(reader.rejects)
     reader.finish()
+    checked = (
+        f"checked against the campaign's {len(statuses)} statuses (1 request)"
+        if statuses is not None
+        else "offline rules only: no connection settings, statuses not looked up"
+    )
     out.print(
         f"dry run of {escape(job.file.name)}: {done:,} rows, {valid:,} valid, "
         + (f"[red]{invalid:,} invalid[/red]" if invalid else "0 invalid")
-        + "; nothing was sent"
+        + f"; {checked}; nothing was written"
     )
     return FAILED if invalid else 0
+
+
+async def _statuses(job: ImportJob, settings: Connection) -> list[CampaignStatus] | None:
+    """The campaign's statuses for a dry run; None when there is nowhere to ask."""
+    if not settings.fake and not (settings.base_url and settings.user and settings.password):
+        return None
+    async with open_client(settings) as client:
+        return await client.outbounds.statuses.list(job.campaign_id)

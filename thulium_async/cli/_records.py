@@ -85,7 +85,11 @@ def import_records(
         ),
     ] = None,
     dry_run_: Annotated[
-        bool, typer.Option("--dry-run", help="Only check the rows; send nothing.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Check the rows (and the campaign's statuses, when connected); write nothing.",
+        ),
     ] = False,
     rejects: Rejects = None,
     batch: Annotated[
@@ -131,7 +135,7 @@ def import_records(
         batch=batch,
         update_repeats=update_repeats,
     )
-    work = dry_run(job) if dry_run_ else run_import(job, settings)
+    work = dry_run(job, settings) if dry_run_ else run_import(job, settings)
     raise typer.Exit(run(work, verbose=settings.verbose))
 
 
