@@ -121,9 +121,7 @@ class Pace:
         """
         if self._paused_until > now:
             return self._paused_until - now
-        self._grants += 1
-        if now - self._since > _WINDOW / 2:
-            self._roll_window(now)
+        self._count_grant(now)
         if self._estimate is not None:
             self._follow_curve(now)
         if self._interval <= 0.0:
@@ -139,9 +137,7 @@ class Pace:
         The shared pace wins over what this client learned alone, so overload
         reports name the rate the account was sent at, and a fallback starts there.
         """
-        self._grants += 1
-        if now - self._since > _WINDOW / 2:
-            self._roll_window(now)
+        self._count_grant(now)
         if rate is not None:
             self._set_rate(rate)
 
@@ -214,6 +210,11 @@ class Pace:
     def _follow_curve(self, now: float) -> None:
         assert self._estimate is not None
         self._set_rate(curve(self._estimate, now - self._epoch, self._ceiling))
+
+    def _count_grant(self, now: float) -> None:
+        self._grants += 1
+        if now - self._since > _WINDOW / 2:
+            self._roll_window(now)
 
     def _roll_window(self, now: float) -> None:
         self._older = (self._accepted, self._refused, self._grants)
