@@ -64,9 +64,17 @@ def assert_accounted(report: BulkReport, total: int) -> None:
         + report.not_attempted
         == total
     )
-    assert len(report.failures) == report.failed
-    assert len(report.repeats) == report.repeated
-    assert len(report.unfinished) == report.unknown + report.not_attempted
+    kept = report.keep_failures
+    for listed, count in (
+        (report.failures, report.failed),
+        (report.repeats, report.repeated),
+        (report.unfinished, report.unknown + report.not_attempted),
+    ):
+        assert len(listed) == (count if kept is None else min(count, kept))
+    assert (
+        len(report.failures) + len(report.repeats) + len(report.unfinished) + (report.not_kept)
+        == report.failed + report.repeated + report.unknown + report.not_attempted
+    )
     if report.results is not None:
         assert len(report.results) == total
         assert len({(r.campaign_id, r.index) for r in report.results}) == total

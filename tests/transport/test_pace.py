@@ -30,6 +30,43 @@ def test_an_overload_sets_the_pace_from_the_accepted_share() -> None:
     assert pace.rate == pytest.approx(0.97 * 60.0)
 
 
+def test_the_share_is_read_from_the_oldest_429_still_recent() -> None:
+    """A 429 at 0 s, 40 accepted, a 429 at 1.5 s, 10 accepted, a 429 at 3.0 s.
+
+    Only the third makes 429s 5 % of the window's answers. By then the first
+    429 is over 2 s old; the episode starts at the 429 of 1.5 s, not at the
+    newest one (which alone would read "nothing accepted" and halve the
+    pace): 10 of 12 answers accepted since, 10/12 of 12/s.
+    """
+    pace = Pace(RateLimit(per_second=12), now=0.0)
+    pace.observe(0.0, started=0.0, throttled=True)
+    for _ in range(40):
+        pace.observe(1.0, started=1.0, throttled=False)
+    pace.observe(1.5, started=1.5, throttled=True)
+    pace.reserve(2.2)  # a grant past half the window rolls it
+    for _ in range(10):
+        pace.observe(2.5, started=2.5, throttled=False)
+    assert pace.overloads == 0
+    pace.observe(3.0, started=3.0, throttled=True)
+    assert pace.overloads == 1
+    assert pace.estimate == pytest.approx(12 * 10 / 12)
+
+
+def test_slots_reserved_at_the_old_pace_leave_no_gap_after_an_overload() -> None:
+    """32 slots queued 3 s ahead at 10/s are void once the pace drops: the next is due at once.
+
+    Keeping the old schedule would hold every new request behind the void
+    slots for seconds, idle, while the server has room.
+    """
+    pace = Pace(RateLimit(per_second=10), now=0.0)
+    for _ in range(32):
+        pace.reserve(0.0)
+    answers(pace, 0.1, "RAR")
+    assert pace.overloads == 1
+    assert pace.rate is not None
+    assert pace.reserve(0.1) <= 1.0 / pace.rate
+
+
 def test_a_few_refusals_among_many_answers_change_nothing() -> None:
     """2 refusals among 100 answers (2 %) are not an overload."""
     pace = Pace(RateLimit(per_second=50), now=0.0)

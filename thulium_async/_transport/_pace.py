@@ -13,8 +13,10 @@ Finding a limit nobody documented (``RateLimit.adaptive``):
   ``_MIN_429S`` are 429 and they are at least ``_OVER_SHARE`` of them. A lone
   429 only delays its own retry (its Retry-After, in the retry policy).
 - **Where is the limit?** While a server throttles, what it accepts is its
-  limit: the estimate is the rate of accepted answers since the last
-  adjustment (never above the pace that drew the 429s).
+  limit: the estimate is the pace times the share of answers accepted since
+  the oldest 429 of the last ``_WINDOW`` seconds (never above the pace that
+  drew the 429s). Slots reserved at the old pace are void, and the schedule
+  restarts from the adjustment, so no request waits behind them.
 - **Back off and probe like CUBIC** (TCP's congestion control, and botocore's
   adaptive retry mode): pace at ``_BETA`` of the estimate, climb back to it
   along a cubic curve in ``_RECOVER`` seconds, stay near it, then probe above
@@ -31,6 +33,7 @@ without sleeping; the gate (``Limiter``) does the waiting.
 from __future__ import annotations
 
 import math
+from collections import deque
 
 import attrs
 
@@ -84,11 +87,13 @@ class Pace:
         self._grants = 0
         self._older = (0, 0, 0)
         self._window_start = now
-        # Answers since the first recent 429: before it, a full bucket may have
-        # accepted a burst that says nothing about the limit.
-        self._episode_start: float | None = None
-        self._episode_accepted = 0
-        self._episode_refused = 0
+        # Answers since the first 429 of the last _WINDOW seconds: before it, a
+        # full bucket may have accepted a burst that says nothing about the
+        # limit. Each recent 429 is kept with the running totals before it, so
+        # the episode can start at the oldest one still recent.
+        self._recent_429s: deque[tuple[float, int, int]] = deque()
+        self._total_accepted = 0
+        self._total_refused = 0
         self.overloads = 0
         """How many times 429s said the pace was over the limit."""
 
@@ -162,13 +167,11 @@ class Pace:
             return None
         if not throttled:
             self._accepted += 1
-            self._episode_accepted += 1
+            self._total_accepted += 1
             return None
         self._refused += 1
-        if self._episode_start is None or now - self._episode_start > _WINDOW:
-            self._episode_start = now
-            self._episode_accepted = self._episode_refused = 0
-        self._episode_refused += 1
+        self._recent_429s.append((now, self._total_accepted, self._total_refused))
+        self._total_refused += 1
         accepted, refused, _ = self._counts()
         if refused < _MIN_429S or refused < _OVER_SHARE * (accepted + refused):
             return None
@@ -182,7 +185,12 @@ class Pace:
         self.overloads += 1
         _, _, grants = self._counts()
         span = max(1e-3, now - self._window_start)
-        accepted, refused = self._episode_accepted, self._episode_refused
+        recent = self._recent_429s
+        while now - recent[0][0] > _WINDOW:
+            recent.popleft()
+        _, accepted_before, refused_before = recent[0]
+        accepted = self._total_accepted - accepted_before
+        refused = self._total_refused - refused_before
         signal = Overload(
             share=accepted / (accepted + refused),
             sent_rate=self._rate if self._rate is not None else grants / span,
@@ -200,6 +208,7 @@ class Pace:
             self.pause(now, overload.retry_after)
         self._last_overload = now
         self._epoch = now
+        self._tat = min(self._tat, now + self._interval)
         self._restart_window(now)
 
     def forget(self, now: float) -> None:
@@ -226,8 +235,8 @@ class Pace:
         self._older = (0, 0, 0)
         self._window_start = self._since = now
         self._accepted = self._refused = self._grants = 0
-        self._episode_start = None
-        self._episode_accepted = self._episode_refused = 0
+        self._recent_429s.clear()
+        self._total_accepted = self._total_refused = 0
 
     def _set_rate(self, rate: float) -> None:
         self._rate = rate

@@ -37,7 +37,7 @@ from ._models import ItemResult, Outcome
 from ._operation import Operation, error_text
 from ._progress import Throttle
 from ._recovery import Recovery
-from ._report import BulkReport
+from ._report import ATTENTION, BulkReport
 from ._settings import Settings
 from ._source import MALFORMED, Source
 
@@ -71,8 +71,13 @@ class Engine:
         self._settings = settings
         self._source = Source(items, keyed=op.keyed, per_turn=settings.chunk_size)
         self.report = BulkReport(
-            op.name, keep_results=settings.keep_results, expected=self._source.expected
+            op.name,
+            keep_results=settings.keep_results,
+            expected=self._source.expected,
+            keep_failures=settings.keep_failures,
         )
+        self._on_failure = settings.on_failure
+        self._sink_error: Exception | None = None
         self._batcher = Batcher()
         self._recovery = Recovery(self._batcher, settings.resubmit, repeatable=op.repeatable)
         self._journal = Journal(settings.journal, op.name) if settings.journal else None
@@ -129,6 +134,8 @@ class Engine:
                 if self._journal is not None:
                     await self._journal.close()
                 self._progress.tick(self.report, final=True)
+        if self._sink_error is not None:
+            raise self._sink_error
         return self.report
 
     def _close(self, started: float, before: tuple[int, int, int, int]) -> None:
@@ -301,6 +308,8 @@ class Engine:
             if result is not None and build:
                 results.append(result)
             outcome, entry = item.outcome, item.entry
+            if result is not None and self._on_failure is not None and outcome in ATTENTION:
+                self._pass_on(result)
             if journal is not None and outcome.succeeded and entry.digest is not None:
                 journal.add(
                     entry.campaign_id, entry.key, entry.digest, outcome.value, item.record_id
@@ -312,6 +321,18 @@ class Engine:
             self._make_room()
         self._progress.tick(report)
         return results
+
+    def _pass_on(self, result: ItemResult) -> None:
+        # The settling loop must not be left half done (every item is counted
+        # exactly once), so a sink that raises stops the run and its error is
+        # raised once the report is final.
+        assert self._on_failure is not None
+        try:
+            self._on_failure(result)
+        except Exception as error:
+            if self._sink_error is None:
+                self._sink_error = error
+                self._stop(f"on_failure raised {type(error).__name__}: {error}")
 
     def _stop(self, reason: str) -> None:
         if not self._stopping:

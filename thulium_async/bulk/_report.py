@@ -9,9 +9,20 @@ from ._csv import write_results
 from ._entry import Settled
 from ._models import ItemResult, Outcome
 
-__all__ = ["BulkReport"]
+__all__ = ["ATTENTION", "DEFAULT_KEEP_FAILURES", "BulkReport"]
 
-_ATTENTION = frozenset({Outcome.FAILED, Outcome.REPEATED, Outcome.UNKNOWN, Outcome.NOT_ATTEMPTED})
+DEFAULT_KEEP_FAILURES = 10_000
+"""Items of each kind needing attention that a report keeps (see ``keep_failures``).
+
+About 2.5 KB each with the item and its error: 10,000 is plenty to debug
+from and 25 MB per list at worst, where keeping every one of half a million
+refused rows cost over a gigabyte. Counts stay exact beyond it.
+"""
+
+ATTENTION = frozenset({Outcome.FAILED, Outcome.REPEATED, Outcome.UNKNOWN, Outcome.NOT_ATTEMPTED})
+"""The outcomes of items that need attention (kept in the report, passed to ``on_failure``)."""
+_MAX_MESSAGES = 1000  # distinct failure messages counted by name; the rest as one line
+_OTHER_MESSAGES = "(other messages)"
 
 
 class BulkReport:
@@ -19,11 +30,13 @@ class BulkReport:
 
     Every item read from the input ends in exactly one outcome, so
     ``total == succeeded + failed + repeated + skipped + unknown + not_attempted``.
-    ``failures`` lists every FAILED item, ``repeats`` every REPEATED one (an
-    input row whose key came earlier), and ``unfinished`` every UNKNOWN or
-    NOT_ATTEMPTED one, with the original item; succeeded items are only
-    counted (``counts`` by outcome) unless ``keep_results=True`` filled
-    ``results``. ``requests``, ``retries``, ``throttled`` (429s) and
+    ``failures`` lists FAILED items, ``repeats`` REPEATED ones (an input row
+    whose key came earlier), and ``unfinished`` UNKNOWN or NOT_ATTEMPTED ones,
+    with the original item: each the first ``keep_failures`` (10,000 by
+    default), so memory stays bounded however many rows are refused;
+    ``not_kept`` counts the others (stream every one with ``on_failure``).
+    Succeeded items are only counted (``counts`` by outcome) unless
+    ``keep_results=True`` filled ``results``. ``requests``, ``retries``, ``throttled`` (429s) and
     ``transport_errors`` are the client's counters over the run (calls made
     concurrently by other code on the same client count too); ``calls`` is the
     number of API calls the run made (batch or single), ``expected`` the
@@ -33,11 +46,22 @@ class BulkReport:
     as the run goes.
     """
 
-    def __init__(self, operation: str, *, keep_results: bool, expected: int | None) -> None:
+    def __init__(
+        self,
+        operation: str,
+        *,
+        keep_results: bool,
+        expected: int | None,
+        keep_failures: int | None = DEFAULT_KEEP_FAILURES,
+    ) -> None:
         self.operation = operation
         self.expected = expected
         self.total = 0
         self.counts: Counter[Outcome] = Counter()
+        self.keep_failures = keep_failures
+        self.not_kept = 0
+        """Items needing attention counted but not kept in the lists (over ``keep_failures``)."""
+        self._messages: Counter[str] = Counter()
         self.failures: list[ItemResult] = []
         self.repeats: list[ItemResult] = []
         self.unfinished: list[ItemResult] = []
@@ -99,9 +123,11 @@ class BulkReport:
         """Count one settled item; keep it when it needs attention (or ``build``)."""
         outcome = settled.outcome
         self.counts[outcome] += 1
-        attention = outcome in _ATTENTION
+        attention = outcome in ATTENTION
         if not (attention or build or self.results is not None):
             return None
+        if outcome is Outcome.FAILED:
+            self._count_message(settled.error)
         entry = settled.entry
         result = ItemResult(
             index=entry.index,
@@ -115,19 +141,36 @@ class BulkReport:
             campaigns=settled.campaigns,
             repeats=settled.repeats,
         )
-        if outcome is Outcome.FAILED:
-            self.failures.append(result)
-        elif outcome is Outcome.REPEATED:
-            self.repeats.append(result)
-        elif attention:
-            self.unfinished.append(result)
+        if attention:
+            if outcome is Outcome.FAILED:
+                kept = self.failures
+            elif outcome is Outcome.REPEATED:
+                kept = self.repeats
+            else:
+                kept = self.unfinished
+            if self.keep_failures is None or len(kept) < self.keep_failures:
+                kept.append(result)
+            else:
+                self.not_kept += 1
         if self.results is not None:
             self.results.append(result)
         return result
 
+    def _count_message(self, error: str | None) -> None:
+        message = error or "?"
+        messages = self._messages
+        if message in messages or len(messages) < _MAX_MESSAGES:
+            messages[message] += 1
+        else:
+            messages[_OTHER_MESSAGES] += 1
+
     def error_counts(self) -> list[tuple[str, int]]:
-        """Failure messages with how many items each, most frequent first."""
-        return Counter(failure.error or "?" for failure in self.failures).most_common()
+        """Failure messages with how many items each, most frequent first.
+
+        Counts every FAILED item, kept or not; past 1,000 distinct messages the
+        rest are counted together as "(other messages)".
+        """
+        return self._messages.most_common()
 
     def summary(self) -> str:
         """A few lines for a terminal or a log."""
@@ -162,6 +205,11 @@ class BulkReport:
             )
         if self.unknown:
             lines.append("  unknown items may have been applied: check them before resending")
+        if self.not_kept:
+            lines.append(
+                f"  {self.not_kept:,} items needing attention are counted but not kept in the"
+                f" report (keep_failures={self.keep_failures:,}; on_failure= streams them all)"
+            )
         if self.counts[Outcome.CREATED_OR_EXISTED]:
             lines.append(
                 "  created_or_existed: the record is there, but a lost answer and its"
@@ -176,7 +224,8 @@ class BulkReport:
 
         Columns: index, campaign_id, outcome, http_status, error, then the
         item's own fields (``record_fields`` spread as ``record_fields.<name>``).
-        Returns the number of rows written.
+        Returns the number of rows written. Only the kept items are written
+        (see ``keep_failures``); ``on_failure`` sees every one as it settles.
         """
         rows = self.failures + self.repeats + (self.unfinished if include_unfinished else [])
         return write_results(path, rows)

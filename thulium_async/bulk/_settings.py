@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any, Literal, TypedDict
 
 import attrs
 
 from ..errors import InputError
+from ._models import ItemResult
 from ._progress import ProgressCallback
+from ._report import DEFAULT_KEEP_FAILURES
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "BulkOptions", "Settings", "settings_from"]
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_KEEP_FAILURES",
+    "BulkOptions",
+    "Settings",
+    "settings_from",
+]
 
 DEFAULT_CHUNK_SIZE = 100
 """Items per batch request.
@@ -35,6 +44,16 @@ class BulkOptions(TypedDict, total=False):
       without the batch endpoints).
     - ``fail_fast``: stop at the first failed item (in-flight requests finish).
     - ``keep_results``: keep every item's result in ``report.results``.
+    - ``keep_failures``: how many FAILED, REPEATED and unfinished items the
+      report keeps in ``failures``, ``repeats`` and ``unfinished`` (each, the
+      first ones; default 10,000; None keeps all). Counts stay exact
+      (``report.not_kept`` says how many went unkept): memory stays bounded
+      however many rows are refused.
+    - ``on_failure``: called with every item that needs attention (FAILED,
+      REPEATED, UNKNOWN, NOT_ATTEMPTED) as it settles, kept or not, to stream
+      them to a file or a queue. Runs inline: keep it quick. If it raises, the
+      run stops (``report.stopped`` says why) and the error is raised once
+      the report is final.
     - ``on_cancel``: ``"finish"`` lets in-flight requests complete when the run
       is cancelled; ``"abandon"`` drops them (their items are UNKNOWN).
     - ``journal``: a sqlite file recording finished items; a rerun with the
@@ -56,6 +75,8 @@ class BulkOptions(TypedDict, total=False):
     batch: bool
     fail_fast: bool
     keep_results: bool
+    keep_failures: int | None
+    on_failure: Callable[[ItemResult], None] | None
     on_cancel: Literal["finish", "abandon"]
     journal: str | os.PathLike[str] | None
     on_progress: ProgressCallback | None
@@ -73,6 +94,8 @@ class Settings:
     batch: bool = True
     fail_fast: bool = False
     keep_results: bool = False
+    keep_failures: int | None = DEFAULT_KEEP_FAILURES
+    on_failure: Callable[[ItemResult], None] | None = None
     on_cancel: Literal["finish", "abandon"] = "finish"
     journal: str | os.PathLike[str] | None = None
     on_progress: ProgressCallback | None = None
@@ -113,6 +136,11 @@ def settings_from(options: dict[str, Any], default_concurrency: int) -> Settings
     _whole("resubmit", values.get("resubmit", 2), 0)
     if values.get("buffer") is not None:
         _whole("buffer", values["buffer"], 1)
+    if values.get("keep_failures") is not None:
+        _whole("keep_failures", values["keep_failures"], 0)
+    on_failure = values.get("on_failure")
+    if on_failure is not None and not callable(on_failure):
+        raise InputError("on_failure", "a callable taking an ItemResult", on_failure)
     if values.get("on_cancel", "finish") not in ("finish", "abandon"):
         raise InputError("on_cancel", "'finish' or 'abandon'", values["on_cancel"])
     if values.get("on_repeat", "reject") not in ("reject", "update"):

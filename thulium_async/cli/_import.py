@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from rich.markup import escape
 
 from .._client import Client
 from .._config import RateLimit
-from ..bulk import BulkReport, Outcome
+from ..bulk import BulkReport, ItemResult, Outcome
 from ..errors import InputError
 from ..models import CampaignStatus
 from ..resources._record_inputs import (
@@ -25,6 +24,7 @@ from ._connect import check_campaign, open_client
 from ._console import err, new_progress, out
 from ._errors import FAILED, USAGE, CliError
 from ._items import RowItems, item_values, names_no_column
+from ._lines import LineMap
 from ._options import Connection
 from ._rejects import Rejects
 from ._rows import BadRow, FileFormat, Row, RowFile, count_lines
@@ -52,7 +52,9 @@ class ImportJob:
 class _Reader:
     """The file's rows as ``(campaign_id, item)`` pairs; unreadable rows go to rejects.
 
-    ``lines[i]`` is the file line of the i-th item, to place failures in the file.
+    ``lines[i]`` is the file line of the i-th item, to place failures in the
+    file. Failures stream to the rejects spool as the run settles them
+    (``reject``, the run's ``on_failure``), so none is held in memory.
     """
 
     def __init__(self, job: ImportJob) -> None:
@@ -69,7 +71,7 @@ class _Reader:
             )
         self.rejects = Rejects(job.rejects, self.header)
         self.items = RowItems(crm=job.crm)
-        self.lines = array("q")
+        self.lines = LineMap()
         self.unreadable = 0
         self.estimate = max(0, lines - (self.header is not None)) or None
         self._campaign_id = job.campaign_id
@@ -79,6 +81,7 @@ class _Reader:
 
     def __exit__(self, *exc_info: object) -> None:
         self._file.close()
+        self.rejects.discard()  # spilled rows not written by ``finish`` (an error)
 
     def rows(self) -> Iterator[Row]:
         """The readable rows; the others go to the rejects."""
@@ -95,28 +98,27 @@ class _Reader:
             self.lines.append(row.line)
             yield self._campaign_id, self.items.item(row.values)
 
-    def add_failures(self, report: BulkReport, *, refused_only: bool = False) -> None:
-        """The items the run did not settle well, placed at their lines.
+    def reject(self, result: ItemResult) -> None:
+        """An item the run did not settle well (``on_failure``), placed at its line.
 
-        ``refused_only`` (an interrupted run): only refused and repeated rows;
-        the rows read ahead but not sent are left to a ``--journal`` resume.
+        Unknown and not-attempted rows are noted apart: an interrupted run
+        leaves them to a ``--journal`` resume instead of the rejects file.
         """
-        unfinished = () if refused_only else report.unfinished
-        for result in (*report.failures, *report.repeats, *unfinished):
-            line = self._line(result.index)
-            reason = result.error or result.outcome.value
-            if result.outcome is Outcome.REPEATED and result.repeats is not None:
-                reason = f"repeats line {self._line(result.repeats)}"
-            elif result.outcome is not Outcome.FAILED:
-                reason = f"{result.outcome.value}: {reason}"
-            self.rejects.add(line, reason, item_values(result.item, self.header))
+        reason = result.error or result.outcome.value
+        if result.outcome is Outcome.REPEATED and result.repeats is not None:
+            reason = f"repeats line {self.lines[result.repeats]}"
+        elif result.outcome not in (Outcome.FAILED, Outcome.REPEATED):
+            reason = f"{result.outcome.value}: {reason}"
+        self.rejects.add(
+            self.lines[result.index],
+            reason,
+            item_values(result.item, self.header),
+            unfinished=result.outcome in (Outcome.UNKNOWN, Outcome.NOT_ATTEMPTED),
+        )
 
-    def _line(self, index: int) -> int:
-        return self.lines[index] if index < len(self.lines) else 0
-
-    def finish(self) -> None:
-        """Write the rejects file and say where it is."""
-        written = self.rejects.write()
+    def finish(self, *, interrupted: bool = False) -> None:
+        """Write the rejects file and say where it is (refused rows only if ``interrupted``)."""
+        written = self.rejects.write(unfinished=not interrupted)
         if written:
             where = escape(str(self.rejects.path))
             out.print(f"{written:,} rejected rows (with the reason) written to {where}")
@@ -138,16 +140,15 @@ async def run_import(job: ImportJob, settings: Connection) -> int:
                 if live:
                     _finish(job, reader, live[0], interrupted=True)
                 raise
-    _finish(job, reader, report, interrupted=False)
+        _finish(job, reader, report, interrupted=False)
     return 0 if report.ok and not reader.unreadable else FAILED
 
 
 def _finish(job: ImportJob, reader: _Reader, report: BulkReport, *, interrupted: bool) -> None:
-    reader.add_failures(report, refused_only=interrupted)
     verb = "Interrupted importing" if interrupted else "Imported"
     title = f"{verb} {job.file.name} into campaign {job.campaign_id}"
     out.print(report_table(title, report, rejected_before=reader.unreadable))
-    reader.finish()
+    reader.finish(interrupted=interrupted)
 
 
 async def _load(
@@ -166,6 +167,8 @@ async def _load(
             journal=job.journal,
             on_progress=bar,
             on_repeat="update" if job.update_repeats else "reject",
+            on_failure=reader.reject,
+            keep_failures=0,  # every failure streams to the rejects spool instead
         )
         live.append(run.report)
         report = await run
@@ -184,24 +187,25 @@ async def dry_run(job: ImportJob, settings: Connection) -> int:
     encode = encode_new_crm_record if job.crm else encode_new_record
     statuses = await _statuses(job, settings)
     valid = 0
-    with _Reader(job) as reader, new_progress() as progress:
-        task = add_task(progress, f"Checking {job.file.name}", reader.estimate)
-        for row in reader.rows():
-            item = reader.items.item(row.values)
-            try:
-                body = encode(item, dt.UTC)
-                if statuses is not None:
-                    require_status_fields(body, statuses)
-            except InputError as error:
-                reader.rejects.add(row.line, str(error), item_values(item, reader.header))
-            else:
-                valid += 1
-            if (valid + len(reader.rejects)) % 1000 == 0:
-                progress.update(task, completed=valid + len(reader.rejects))
-        done = valid + len(reader.rejects)
-        progress.update(task, completed=done, total=done)
-    invalid = len(reader.rejects)
-    reader.finish()
+    with _Reader(job) as reader:
+        with new_progress() as progress:
+            task = add_task(progress, f"Checking {job.file.name}", reader.estimate)
+            for row in reader.rows():
+                item = reader.items.item(row.values)
+                try:
+                    body = encode(item, dt.UTC)
+                    if statuses is not None:
+                        require_status_fields(body, statuses)
+                except InputError as error:
+                    reader.rejects.add(row.line, str(error), item_values(item, reader.header))
+                else:
+                    valid += 1
+                if (valid + len(reader.rejects)) % 1000 == 0:
+                    progress.update(task, completed=valid + len(reader.rejects))
+            done = valid + len(reader.rejects)
+            progress.update(task, completed=done, total=done)
+        invalid = len(reader.rejects)
+        reader.finish()
     checked = (
         f"checked against the campaign's {len(statuses)} statuses (1 request)"
         if statuses is not None

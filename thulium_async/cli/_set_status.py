@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import enum
-from array import array
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,13 @@ from typing import Any
 import attrs
 from rich.markup import escape
 
+from ..bulk import ItemResult
 from ..models import RecordUpdate
 from ._connect import check_campaign, open_client
 from ._console import new_progress, out
 from ._errors import FAILED, USAGE, CliError
 from ._items import item_values
+from ._lines import LineMap
 from ._options import Connection
 from ._rejects import Rejects
 from ._rows import count_lines, sniff
@@ -108,7 +109,7 @@ def _update(job: StatusJob, key: Key, value: str) -> RecordUpdate:
 async def run_set_status(job: StatusJob, settings: Connection) -> int:
     """Give the named records the status through ``client.bulk.update_records``."""
     key, values = read_keys(job.file, job.by)
-    lines = array("q")
+    lines = LineMap()
 
     def pairs() -> Iterator[tuple[str, RecordUpdate]]:
         for line, value in values:
@@ -125,7 +126,7 @@ async def _apply(
     job: StatusJob,
     key: Key,
     pairs: Iterator[tuple[str, RecordUpdate]],
-    lines: array[int],
+    lines: LineMap,
     settings: Connection,
 ) -> int:
     async with open_client(settings) as client:
@@ -137,18 +138,25 @@ async def _apply(
                 f"campaign {job.campaign_id} has no status {job.status_id}; its statuses: {known}",
                 USAGE,
             )
+        rejects = Rejects(job.rejects, [key.value])
+
+        def reject(result: ItemResult) -> None:
+            reason = result.error or result.outcome.value
+            rejects.add(lines[result.index], reason, item_values(result.item, [key.value]))
+
         with new_progress() as progress:
             bar = BulkBar(progress, "Setting statuses", count_lines(job.file) or None)
-            run = client.bulk.update_records(pairs, concurrency=job.concurrency, on_progress=bar)
+            run = client.bulk.update_records(
+                pairs,
+                concurrency=job.concurrency,
+                on_progress=bar,
+                on_failure=reject,
+                keep_failures=0,  # every failure streams to the rejects spool instead
+            )
             try:
                 report = await run
                 bar.finish(report)
             finally:
-                rejects = Rejects(job.rejects, [key.value])
-                for result in (*run.report.failures, *run.report.unfinished):
-                    line = lines[result.index] if result.index < len(lines) else 0
-                    reason = result.error or result.outcome.value
-                    rejects.add(line, reason, item_values(result.item, [key.value]))
                 written = rejects.write()
     out.print(report_table(f"Status {job.status_id} in campaign {job.campaign_id}", report))
     if written:
