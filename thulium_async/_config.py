@@ -74,25 +74,45 @@ class LimitStore(Protocol):
     is out of reach).
     """
 
-    async def acquire(self, key: str, lease: str, config: RateLimit) -> Grant:
-        """Reserve a start (and a concurrency lease named ``lease``) for one request."""
+    async def acquire(
+        self, key: str, lease: str, config: RateLimit, *, accepted: int = 0, epoch: float = 0.0
+    ) -> Grant:
+        """Reserve a start (and a concurrency lease named ``lease``) for one request.
+
+        ``accepted`` answers this client saw since its last call, to requests
+        reserved since ``epoch`` (the last adjustment it knows of), count
+        toward the account's share of accepted answers.
+        """
+        ...
+
+    async def confirm(self, key: str, reserved: float) -> float | None:
+        """Does a start reserved at ``reserved`` (store clock) still stand after its wait?
+
+        None: send. Otherwise the pace was lowered or a pause began meanwhile:
+        wait the seconds returned (0.0: none) and reserve again.
+        """
         ...
 
     async def release(self, key: str, lease: str) -> None:
         """Give the concurrency lease back."""
         ...
 
-    async def overloaded(
+    async def throttled(
         self,
         key: str,
         config: RateLimit,
         *,
         reserved: float,
-        share: float,
-        sent_rate: float,
+        accepted: int,
+        epoch: float,
         retry_after: float | None,
-    ) -> None:
-        """429s say the account's pace is over the limit: lower the shared pace."""
+    ) -> bool:
+        """A 429 for a request reserved at ``reserved``: count it with the account's answers.
+
+        ``accepted`` and ``epoch`` as for ``acquire``. True when the account's
+        429s together said its pace is over the limit, and the shared pace was
+        lowered (or paused).
+        """
         ...
 
 

@@ -63,35 +63,116 @@ async def test_the_concurrency_cap_is_account_wide_and_leases_expire(
     assert (await store.acquire(key, "d", limit)).granted
 
 
-async def test_an_overload_lowers_the_shared_pace_along_the_same_curve(
+async def test_a_start_reserved_again_keeps_its_own_lease_under_a_full_cap(
+    store: RedisLimitStore, key: str
+) -> None:
+    """A void start asks again under the same lease: its own lease never counts against it.
+
+    Otherwise every caller whose start was voided while the cap was full
+    would wait for a slot that only it holds, until its lease expired.
+    """
+    limit = th.RateLimit(max_concurrency=1, store=store)
+    assert (await store.acquire(key, "a", limit)).granted
+    assert not (await store.acquire(key, "b", limit)).granted
+    assert (await store.acquire(key, "a", limit)).granted  # "a" again: still one slot held
+    assert not (await store.acquire(key, "b", limit)).granted
+
+
+async def answers(
+    store: RedisLimitStore, key: str, limit: th.RateLimit, clock: Clock, pattern: str
+) -> list[bool]:
+    """One worker's answers: "A" accepted (counted with its next report), "R" a 429.
+
+    Each 429 is reported at once with the acceptances since the last report,
+    for a request reserved at the clock's time; what each report returned.
+    """
+    accepted, adjusted = 0, []
+    epoch = (await store.acquire(key, "probe", limit)).epoch
+    await store.release(key, "probe")
+    for answer in pattern:
+        if answer == "A":
+            accepted += 1
+            continue
+        adjusted.append(
+            await store.throttled(
+                key, limit, reserved=clock.now, accepted=accepted, epoch=epoch, retry_after=1.0
+            )
+        )
+        accepted = 0
+    return adjusted
+
+
+async def test_429s_counted_account_wide_lower_the_shared_pace_along_the_same_curve(
     store: RedisLimitStore, key: str, clock: Clock
 ) -> None:
-    """One worker's overload sets the account's estimate; the rate follows _pace.curve."""
-    limit = th.RateLimit(store=store)
+    """At 80/s, 10 of 12 answers accepted since the first 429: the limit reads 66.7/s.
+
+    Answers before the first 429 count toward "over the limit?" but not toward
+    the share, as in ``Pace``; the rate then follows ``_pace.curve``.
+    """
+    limit = th.RateLimit(per_second=80, store=store)
+    pattern = "A" * 20 + "R" + "A" * 10 + "R"
+    assert await answers(store, key, limit, clock, pattern) == [False, True]
+    estimate = 80.0 * 10 / 12
     start = clock.now
-    await store.overloaded(key, limit, reserved=start, share=0.5, sent_rate=80.0, retry_after=1.0)
     for elapsed in (0.0, 4.0, 8.0, 12.0, 20.0):
         clock.now = start + elapsed
         grant = await store.acquire(key, f"x{elapsed}", limit)
-        assert grant.rate == pytest.approx(curve(40.0, elapsed, None))
+        assert grant.rate == pytest.approx(curve(estimate, elapsed, 80.0))
         assert grant.epoch == start
-    local = Pace(limit, now=0.0)
-    local.adjust(0.0, Overload(share=0.5, sent_rate=80.0, retry_after=1.0))
-    assert local.estimate == pytest.approx(40.0)
+    local = Pace(th.RateLimit(per_second=80), now=0.0)
+    local.adjust(0.0, Overload(share=10 / 12, sent_rate=80.0, retry_after=1.0))
+    assert local.estimate == pytest.approx(estimate)
+
+
+async def test_acceptances_reported_with_reservations_count_for_every_worker(
+    store: RedisLimitStore, key: str, clock: Clock
+) -> None:
+    """Two 429s among 41 answers, most seen by other workers: no overload (under 5 %).
+
+    Acceptances of an epoch that is over are dropped: they describe the old pace.
+    """
+    limit = th.RateLimit(per_second=80, store=store)
+    epoch = (await store.acquire(key, "w1", limit)).epoch
+    await store.acquire(key, "w2", limit, accepted=19, epoch=epoch)
+    assert await answers(store, key, limit, clock, "R") == [False]
+    await store.acquire(key, "w3", limit, accepted=20, epoch=epoch)
+    assert await answers(store, key, limit, clock, "R") == [False]  # 2 of 41: under 5 %
+    await store.acquire(key, "w4", limit, accepted=500, epoch=epoch - 1.0)  # stale: dropped
+    assert await answers(store, key, limit, clock, "R") == [True]  # 3 of 42
 
 
 async def test_a_report_from_before_the_last_adjustment_is_dropped(
     store: RedisLimitStore, key: str, clock: Clock
 ) -> None:
-    """Workers that saw the same overload report it once: the later reports are stale."""
-    limit = th.RateLimit(store=store)
+    """Workers that saw the same overload count it once: 429s to older starts are stale."""
+    limit = th.RateLimit(per_second=80, store=store)
     sent = clock.now
     clock.now += 0.5
-    await store.overloaded(key, limit, reserved=sent, share=0.5, sent_rate=80.0, retry_after=None)
+    assert await answers(store, key, limit, clock, "RR") == [False, True]
+    rate = (await store.acquire(key, "x", limit)).rate
     clock.now += 0.1
-    await store.overloaded(key, limit, reserved=sent, share=0.5, sent_rate=40.0, retry_after=None)
-    grant = await store.acquire(key, "x", limit)
-    assert grant.rate == pytest.approx(curve(40.0, 0.1, None))
+    for _ in range(5):
+        stale = await store.throttled(
+            key, limit, reserved=sent, accepted=0, epoch=0.0, retry_after=1.0
+        )
+        assert stale is False
+    assert (await store.acquire(key, "y", limit)).rate == pytest.approx(rate, rel=0.01)
+
+
+async def test_a_start_reserved_before_an_overload_or_a_pause_is_void(
+    store: RedisLimitStore, key: str, clock: Clock
+) -> None:
+    """``confirm``: None while the start stands; 0.0 once the pace was lowered; the pause left."""
+    limit = th.RateLimit(per_second=80, store=store)
+    reserved = (await store.acquire(key, "a", limit)).now
+    assert await store.confirm(key, reserved) is None
+    clock.now += 0.1
+    await answers(store, key, limit, clock, "RR")
+    assert await store.confirm(key, reserved) == 0.0
+    clock.now += 0.5
+    await answers(store, key, limit, clock, "RR")  # a second overload within 2 s: a pause
+    assert await store.confirm(key, clock.now - 0.01) == pytest.approx(1.0)
 
 
 async def test_a_sustained_overload_pauses_every_worker(
@@ -100,9 +181,7 @@ async def test_a_sustained_overload_pauses_every_worker(
     """A second overload within 2 s holds every worker for the Retry-After."""
     limit = th.RateLimit(per_second=50, store=store)
     for _ in range(2):
-        await store.overloaded(
-            key, limit, reserved=clock.now, share=0.5, sent_rate=50.0, retry_after=1.0
-        )
+        assert await answers(store, key, limit, clock, "RR") == [False, True]
         clock.now += 0.5
     held = await store.acquire(key, "other-worker", limit)
     assert not held.granted
@@ -116,9 +195,7 @@ async def test_a_configured_rate_stays_a_ceiling(
 ) -> None:
     """The shared probe never passes per_second."""
     limit = th.RateLimit(per_second=30, store=store)
-    await store.overloaded(
-        key, limit, reserved=clock.now, share=0.9, sent_rate=30.0, retry_after=None
-    )
+    await answers(store, key, limit, clock, "A" * 10 + "R" + "A" * 10 + "R")
     clock.now += 60
     assert (await store.acquire(key, "x", limit)).rate == 30
 
@@ -176,8 +253,6 @@ async def test_an_unpaced_accounts_overload_reads_the_whole_accounts_rate(
     for tick in range(101):  # 100 grants over one second, from four workers
         clock.now = 1_000.0 + tick / 100
         await store.acquire(key, f"w{tick % 4}:{tick}", limit)
-    await store.overloaded(
-        key, limit, reserved=clock.now, share=0.5, sent_rate=25.0, retry_after=None
-    )
+    assert await answers(store, key, limit, clock, "RR") == [False, True]
     grant = await store.acquire(key, "after", limit)
     assert grant.rate == pytest.approx(curve(50.0, 0.0, None), rel=0.05)

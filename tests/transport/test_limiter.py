@@ -9,6 +9,7 @@ import pytest
 from anyio.lowlevel import checkpoint
 
 from thulium_async import RateLimit, errors
+from thulium_async._config import Grant
 from thulium_async._transport import Limiter
 
 
@@ -160,3 +161,85 @@ def test_rate_limit_refuses_bad_values() -> None:
         RateLimit(max_concurrency=0)
     with pytest.raises(errors.InputError, match="burst"):
         RateLimit(per_second=5, burst=0)
+
+
+class RecordingStore:
+    """A LimitStore that grants what it is told to and records every call the limiter makes."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.epoch = 0.0
+        self.wait = 0.0
+        self.void_next = False
+        self.calls: list[tuple[object, ...]] = []
+
+    async def acquire(
+        self, key: str, lease: str, config: RateLimit, *, accepted: int = 0, epoch: float = 0.0
+    ) -> Grant:
+        self.calls.append(("acquire", accepted, epoch))
+        return Grant(granted=True, wait=self.wait, now=self.clock.now, epoch=self.epoch, rate=10.0)
+
+    async def confirm(self, key: str, reserved: float) -> float | None:
+        self.calls.append(("confirm", reserved))
+        if self.void_next:
+            self.void_next, self.wait = False, 0.0
+            return 0.25
+        return None
+
+    async def release(self, key: str, lease: str) -> None:
+        self.calls.append(("release",))
+
+    async def throttled(
+        self,
+        key: str,
+        config: RateLimit,
+        *,
+        reserved: float,
+        accepted: int,
+        epoch: float,
+        retry_after: float | None,
+    ) -> bool:
+        self.calls.append(("throttled", reserved, accepted, epoch))
+        return False
+
+
+async def test_shared_answers_count_account_wide_under_the_epoch_of_their_start() -> None:
+    """Acceptances ride on the next reservation; a 429 goes at once with those pending.
+
+    Acceptances to starts granted before the last adjustment are dropped: they
+    describe the old pace.
+    """
+    clock = FakeClock()
+    store = RecordingStore(clock)
+    limiter = Limiter(RateLimit(store=store), key="acct", clock=clock, sleep=clock.sleep)
+    old = [await limiter.acquire() for _ in range(2)]
+    store.epoch = 1000.5  # another worker's 429s lowered the pace
+    clock.now += 1.0
+    new = [await limiter.acquire() for _ in range(3)]
+    assert [slot.epoch for slot in old + new] == [0.0, 0.0, 1000.5, 1000.5, 1000.5]
+    for slot in old + new:
+        await limiter.release(slot)
+    for slot in (old[0], new[0], old[1], new[1]):  # two old-pace answers, two new
+        await limiter.observe(slot, throttled=False)
+    await limiter.observe(new[2], throttled=True, retry_after=1.0)
+    assert ("throttled", new[2].shared_at, 2, 1000.5) in store.calls
+    await limiter.observe(new[0], throttled=False)
+    await limiter.release(await limiter.acquire())
+    assert store.calls[-2] == ("acquire", 1, 1000.5)
+
+
+async def test_a_shared_start_that_waited_is_confirmed_and_a_void_one_reserved_again() -> None:
+    """Waited over 50 ms: confirmed before it goes; void (the pace fell): wait, ask again."""
+    clock = FakeClock()
+    store = RecordingStore(clock)
+    limiter = Limiter(RateLimit(store=store), key="acct", clock=clock, sleep=clock.sleep)
+    store.wait, store.void_next = 0.4, True
+    slot = await limiter.acquire()
+    kinds = [call[0] for call in store.calls]
+    assert kinds == ["acquire", "confirm", "acquire"]
+    assert clock.sleeps == [0.4, 0.25]
+    assert slot.shared_at == clock.now
+    store.calls.clear()
+    store.wait = 0.01  # a short wait is not worth a round trip
+    await limiter.acquire()
+    assert [call[0] for call in store.calls] == ["acquire"]

@@ -17,17 +17,17 @@ def answers(pace: Pace, now: float, pattern: str) -> None:
 
 
 def test_an_overload_sets_the_pace_from_the_accepted_share() -> None:
-    """Paced at 100/s, 3 of 5 answers accepted since the first 429: the limit reads 60/s.
+    """Paced at 100/s, 10 of 12 answers accepted since the first 429: the limit reads 83/s.
 
     Answers before the first 429 are left out: a full bucket's burst says
     nothing about the limit. The pace goes to 97 % of the estimate.
     """
     pace = Pace(RateLimit(per_second=100), now=0.0)
     pace.reserve(0.0)
-    answers(pace, 0.5, "AAAAAAAAAA" + "RAAAR")
+    answers(pace, 0.5, "A" * 20 + "R" + "A" * 10 + "R")
     assert pace.overloads == 1
-    assert pace.estimate == pytest.approx(60.0)
-    assert pace.rate == pytest.approx(0.97 * 60.0)
+    assert pace.estimate == pytest.approx(100 * 10 / 12)
+    assert pace.rate == pytest.approx(0.97 * 100 * 10 / 12)
 
 
 def test_the_share_is_read_from_the_oldest_429_still_recent() -> None:
@@ -61,7 +61,7 @@ def test_slots_reserved_at_the_old_pace_leave_no_gap_after_an_overload() -> None
     pace = Pace(RateLimit(per_second=10), now=0.0)
     for _ in range(32):
         pace.reserve(0.0)
-    answers(pace, 0.1, "RAR")
+    answers(pace, 0.1, "RR")
     assert pace.overloads == 1
     assert pace.rate is not None
     assert pace.reserve(0.1) <= 1.0 / pace.rate
@@ -84,7 +84,7 @@ def test_one_overload_cuts_the_pace_by_half_at_most() -> None:
 def test_answers_to_slots_reserved_before_an_adjustment_are_ignored() -> None:
     """429s for requests sent at the old pace say nothing about the new one."""
     pace = Pace(RateLimit(per_second=100), now=0.0)
-    answers(pace, 1.0, "RAR")
+    answers(pace, 1.0, "RR")
     adjusted = pace.adjusted_at
     for _ in range(10):
         assert not pace.observe(1.1, started=adjusted - 0.01, throttled=True)
@@ -94,7 +94,7 @@ def test_answers_to_slots_reserved_before_an_adjustment_are_ignored() -> None:
 def test_the_pace_climbs_back_to_the_estimate_and_then_probes_beyond() -> None:
     """From 97 % of the estimate: flat near it after 8 s, a few % above after 16 s."""
     pace = Pace(RateLimit(per_second=100), now=0.0)
-    answers(pace, 1.0, "RAR")
+    answers(pace, 1.0, "RR")
     estimate = pace.estimate
     assert estimate is not None
     pace.reserve(5.0)
@@ -109,7 +109,7 @@ def test_the_pace_climbs_back_to_the_estimate_and_then_probes_beyond() -> None:
 def test_a_configured_rate_is_a_ceiling_for_probing() -> None:
     """Adaptive with per_second=40: the probe never passes 40/s."""
     pace = Pace(RateLimit(per_second=40), now=0.0)
-    answers(pace, 1.0, "RAAAR")
+    answers(pace, 1.0, "RR")
     pace.reserve(60.0)
     assert pace.rate == 40
 
@@ -117,9 +117,9 @@ def test_a_configured_rate_is_a_ceiling_for_probing() -> None:
 def test_an_overload_soon_after_another_pauses_for_the_retry_after() -> None:
     """The first overload only lowers the pace; a second within 2 s also pauses."""
     pace = Pace(RateLimit(per_second=100), now=0.0)
-    answers(pace, 1.0, "RAR")
+    answers(pace, 1.0, "RR")
     assert pace.paused_until == 0.0
-    answers(pace, 2.0, "RAR")
+    answers(pace, 2.0, "RR")
     assert pace.paused_until == pytest.approx(3.0)
 
 

@@ -34,6 +34,7 @@ Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
 _REJOIN = 5.0  # seconds between attempts to reach a store that failed
+_CONFIRM_AFTER = 0.05  # a shared start waited for longer is checked again before it goes
 _RELEASE_TIMEOUT = 1.0  # a lease not given back in time expires by itself
 
 
@@ -46,6 +47,8 @@ class Slot:
     shared_at: float | None = None
     """The store's clock at the reservation, when the store granted it."""
     lease: str | None = None
+    epoch: float = 0.0
+    """The shared pace's last adjustment when the store granted it (its answer counts there)."""
 
 
 class Limiter:
@@ -73,6 +76,10 @@ class Limiter:
         self._store_down_until = 0.0
         self._warned = False
         self._shared_epoch = 0.0
+        # Answers accepted since the last report to the store, and the adjustment
+        # of the shared pace their starts were granted under.
+        self._accepted = 0
+        self._accepted_epoch = 0.0
         self.store_failures = 0
         """How many times the store could not be reached (each falls back for a while)."""
 
@@ -132,23 +139,39 @@ class Limiter:
     async def observe(
         self, slot: Slot, *, throttled: bool, retry_after: float | None = None
     ) -> None:
-        """An answer arrived for ``slot`` (see ``Pace.observe``); overloads reach the store."""
+        """An answer arrived for ``slot`` (see ``Pace.observe``).
+
+        A slot the store granted is the account's business: its answer counts
+        with every worker's, and the store decides whether the account is over
+        its limit (one worker alone sees too few answers to tell).
+        """
+        if slot.shared_at is not None and self._store is not None:
+            await self._observe_shared(slot, throttled, retry_after)
+            return
         now, paused_until = self._clock(), self.pace.paused_until
-        overload = self.pace.observe(
-            now, started=slot.reserved, throttled=throttled, retry_after=retry_after
-        )
+        self.pace.observe(now, started=slot.reserved, throttled=throttled, retry_after=retry_after)
         if self.pace.paused_until > max(paused_until, now) and paused_until <= now:
             pause_started(self.pace.paused_until - now)  # a pause begins (not one extended)
-        if overload is None or slot.shared_at is None or self._store is None:
+
+    async def _observe_shared(self, slot: Slot, throttled: bool, retry_after: float | None) -> None:
+        assert self._store is not None
+        assert slot.shared_at is not None
+        if slot.epoch > self._accepted_epoch:
+            self._accepted, self._accepted_epoch = 0, slot.epoch  # older ones describe an old pace
+        if not throttled:
+            # Counted with the next reservation, no round trip of its own.
+            if slot.epoch == self._accepted_epoch:
+                self._accepted += 1
             return
+        accepted, self._accepted = self._accepted, 0
         try:
-            await self._store.overloaded(
+            await self._store.throttled(
                 self._key,
                 self.config,
                 reserved=slot.shared_at,
-                share=overload.share,
-                sent_rate=overload.sent_rate,
-                retry_after=overload.retry_after,
+                accepted=accepted,
+                epoch=self._accepted_epoch,
+                retry_after=retry_after,
             )
         except OSError as exc:
             self._store_failed(exc)
@@ -180,18 +203,31 @@ class Limiter:
         try:
             while True:
                 reserved = self._clock()
-                grant = await self._store.acquire(self._key, lease, self.config)
+                accepted, self._accepted = self._accepted, 0
+                grant = await self._store.acquire(
+                    self._key, lease, self.config, accepted=accepted, epoch=self._accepted_epoch
+                )
                 if grant.epoch > self._shared_epoch:
-                    # Another worker lowered the account's pace: what this one
-                    # counted since describes the old pace.
+                    # The account's pace was lowered: what this worker counted
+                    # since describes the old pace.
                     self._shared_epoch = grant.epoch
                     self.pace.forget(reserved)
                 if grant.wait > 0:
                     await self._sleep(grant.wait)
-                if grant.granted:
-                    self.pace.follow(reserved, grant.rate)
-                    self._rejoined()
-                    return Slot(reserved, grant.now, lease)
+                if not grant.granted:
+                    continue
+                if grant.wait > _CONFIRM_AFTER:
+                    # While this start waited its turn, 429s may have lowered
+                    # the pace or paused the account: a start reserved at the
+                    # old pace must not go out.
+                    hold = await self._store.confirm(self._key, grant.now)
+                    if hold is not None:
+                        if hold > 0:
+                            await self._sleep(hold)
+                        continue
+                self.pace.follow(reserved, grant.rate)
+                self._rejoined()
+                return Slot(reserved, grant.now, lease, grant.epoch)
         except OSError as exc:
             self._store_failed(exc)
             return None

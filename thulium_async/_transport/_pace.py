@@ -175,22 +175,27 @@ class Pace:
         accepted, refused, _ = self._counts()
         if refused < _MIN_429S or refused < _OVER_SHARE * (accepted + refused):
             return None
-        return self._overload(now, retry_after)
+        return self._overload(now, self._episode(now), retry_after)
 
     def _counts(self) -> tuple[int, int, int]:
         accepted, refused, grants = self._older
         return accepted + self._accepted, refused + self._refused, grants + self._grants
 
-    def _overload(self, now: float, retry_after: float | None) -> Overload:
-        self.overloads += 1
-        _, _, grants = self._counts()
-        span = max(1e-3, now - self._window_start)
+    def _episode(self, now: float) -> tuple[int, int]:
+        """(accepted, refused) answers since the oldest 429 of the last ``_WINDOW`` seconds."""
         recent = self._recent_429s
         while now - recent[0][0] > _WINDOW:
             recent.popleft()
         _, accepted_before, refused_before = recent[0]
-        accepted = self._total_accepted - accepted_before
-        refused = self._total_refused - refused_before
+        return self._total_accepted - accepted_before, self._total_refused - refused_before
+
+    def _overload(
+        self, now: float, episode: tuple[int, int], retry_after: float | None
+    ) -> Overload:
+        self.overloads += 1
+        _, _, grants = self._counts()
+        span = max(1e-3, now - self._window_start)
+        accepted, refused = episode
         signal = Overload(
             share=accepted / (accepted + refused),
             sent_rate=self._rate if self._rate is not None else grants / span,
@@ -277,4 +282,7 @@ SHARED_CONSTANTS = {
     "max_cut": _MAX_CUT,
     "sustained": _SUSTAINED,
     "min_rate": _MIN_RATE,
+    "min_429s": _MIN_429S,
+    "over_share": _OVER_SHARE,
+    "window": _WINDOW,
 }
