@@ -38,6 +38,7 @@ from ._operation import Operation, error_text
 from ._progress import Throttle
 from ._recovery import Recovery
 from ._report import ATTENTION, BulkReport
+from ._seen import FirstSeen
 from ._settings import Settings
 from ._source import MALFORMED, Source
 
@@ -89,8 +90,8 @@ class Engine:
         self._outstanding = self._in_flight = 0
         self._reader_done = self._reader_blocked = self._stopping = False
         self._reader_scope: anyio.CancelScope | None = None
-        # campaign -> {identity: index of its first item}: later ones are repeats.
-        self._seen: dict[str | None, dict[int, int]] = {}
+        # (campaign, identity) -> index of its first item: later ones are repeats.
+        self._seen = FirstSeen()
 
     async def run(self, stream: ObjectSendStream[ItemResult] | None = None) -> BulkReport:
         """Load everything; the report is final when this returns or raises."""
@@ -129,6 +130,7 @@ class Engine:
         finally:
             for end in (self._wake_send, self._wake_receive, self._room_send, self._room_receive):
                 end.close()
+            self._seen.close()
             with anyio.CancelScope(shield=True):
                 self._close(started, before)
                 if self._journal is not None:
@@ -196,7 +198,7 @@ class Engine:
         entry = Entry(index, cid, item, key, prepared.value, item_digest)
         identity = self._op.identity(prepared)
         if identity is not None:
-            earlier = self._seen.setdefault(cid, {}).setdefault(identity, index)
+            earlier = self._seen.first(cid, identity, index)
             if earlier != index:
                 update = self._settings.on_repeat == "update" and self._op.as_update(prepared)
                 if not update:
